@@ -1,0 +1,1 @@
+"""The RDF layer: vocabulary, ArticleGraph -> rdflib.Graph, reading and writing, SHACL."""
