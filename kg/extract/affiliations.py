@@ -1,0 +1,137 @@
+"""Person–organisation affiliations with their role, from the usual news forms:
+
+"Sophie Richardson, China director of Human Rights Watch" (apposition),
+"Sarah M. Brooks (program director, International Service for Human Rights)" (parenthesis),
+"Human Rights Watch’s Ms. Richardson" / "Acme's chief executive Jane Doe" (possessive),
+"Zhao Lijian, a spokesperson for China’s foreign minister" (role naming the organisation inside).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.model import Affiliation, Article, Evidence
+from kg.nlp import Paragraph
+from kg.resolve import EntityIndex
+
+_LINKING_PREPS = {"of", "for", "at", "with", "from"}
+_ROLE_EDGE = " ,;:()—–-\n"
+_ORG_TYPES = ("Organization/",)
+_GOVERNMENT_TYPES = ("Organization/", "Place/")
+
+
+def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: EntityIndex) -> list[Affiliation]:
+    """Every affiliation, one per person–organisation pair (the first one that gives a role wins)."""
+    found: list[Affiliation] = []
+    for para in paragraphs:
+        for sent in para.doc.sents:
+            found.extend(_appositions(sent, para.offset, index, article.text))
+            found.extend(_possessives(sent, para.offset, index, article.text))
+        found.extend(_parentheses(para, index, article.text))
+    best: dict[tuple[str, str], Affiliation] = {}
+    for a in found:
+        key = (a.person, a.organization)
+        if key not in best or (best[key].role is None and a.role is not None):
+            best[key] = a
+    return sorted(best.values(), key=lambda a: (a.evidence.start, a.person, a.organization))
+
+
+def _entity(token: Token, offset: int, index: EntityIndex) -> str | None:
+    start = offset + token.idx
+    return index.at(start, start + len(token.text))
+
+
+def _appositions(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    for token in sent:
+        if token.dep_ != "appos":
+            continue
+        person = _entity(token.head, offset, index)
+        if person is None or not person.startswith("Person/"):
+            continue
+        phrase = sorted(token.subtree, key=lambda t: t.i)
+        yield from _role_and_org(person, phrase, sent, offset, index, text)
+
+
+def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, index: EntityIndex,
+                  text: str) -> Iterator[Affiliation]:
+    """Split "China director of Human Rights Watch" into the role and the organisation."""
+    start, end = offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+    evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text)
+    for token in phrase:
+        org = _entity(token, offset, index)
+        if org is None or org.startswith("Person/") or org.startswith("Group/"):
+            continue
+        head = _mention_head(token, phrase)
+        prep = head.head if head.dep_ == "pobj" else None
+        if org.startswith("Place/") and (prep is None or prep.lower_ not in _LINKING_PREPS) and head.dep_ != "poss":
+            continue  # "an activist in Washington": a place, not an employer
+        if prep is not None and prep.lower_ in _LINKING_PREPS and prep.head.i in {t.i for t in phrase} \
+                and org.startswith(_ORG_TYPES):
+            role_end = offset + prep.idx  # "China director" of ORG
+            role = text[start:role_end]
+        elif head.dep_ in ("compound", "nmod", "amod") or (head.dep_ == "poss" and org.startswith(_ORG_TYPES)):
+            mention_tokens = [t for t in phrase if _entity(t, offset, index) == org]
+            role = text[offset + mention_tokens[-1].idx + len(mention_tokens[-1].text) : end]
+            role = re.sub(r"^[’']s\b", "", role.strip())
+        elif head.dep_ in ("appos", "conj") and text[start : offset + token.idx].rstrip().endswith(","):
+            role = text[start : offset + token.idx]  # "program director, International Service ..."
+        elif org.startswith(_GOVERNMENT_TYPES):
+            role = text[start:end]  # "a spokesperson for China’s foreign minister"
+        else:
+            continue
+        yield Affiliation(person, org, _clean_role(role), evidence)
+        return
+
+
+def _mention_head(token: Token, phrase: list[Token]) -> Token:
+    """The last token of the entity name the token belongs to, whose dep tells its role in the phrase."""
+    while token.dep_ in ("compound", "flat") and token.head in phrase and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _possessives(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """"Human Rights Watch’s Ms. Richardson", "Acme’s chief executive Jane Doe"."""
+    for token in sent:
+        if token.dep_ != "poss":
+            continue
+        org = _entity(token, offset, index)
+        person = _entity(token.head, offset, index)
+        if org is None or person is None or not org.startswith(_ORG_TYPES) or not person.startswith("Person/"):
+            continue
+        between = [t for t in sent.doc[token.i + 1 : token.head.i] if _entity(t, offset, index) != person and t.text not in ("’s", "'s")]
+        role = " ".join(t.text for t in between) or None
+        evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text)
+        yield Affiliation(person, org, _clean_role(role) if role else None, evidence)
+
+
+def _parentheses(para: Paragraph, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """"Name (role, Organisation)" and "Name (Organisation)"."""
+    start, end = para.offset, para.offset + len(para.doc.text)
+    for s, e, person in index.spans:
+        if not (start <= s < end) or not person.startswith("Person/"):
+            continue
+        match = re.match(r"\s*\(([^()]{3,160})\)", text[e:end])
+        if not match:
+            continue
+        inside_start = e + match.start(1)
+        inside_end = e + match.end(1)
+        orgs = [(os_, oe, ref) for os_, oe, ref in index.spans if inside_start <= os_ and oe <= inside_end
+                and ref.startswith(_ORG_TYPES)]
+        if not orgs:
+            continue
+        os_, oe, org = orgs[0]
+        role = text[inside_start:os_]
+        role = re.sub(r"\b(of|for|at|with)\s*$", "", role.strip(_ROLE_EDGE)).strip(_ROLE_EDGE) or None
+        sentence = Evidence(s, inside_end + 1, text[s : inside_end + 1])
+        yield Affiliation(person, org, _clean_role(role) if role else None, sentence)
+
+
+def _clean_role(role: str | None) -> str | None:
+    if role is None:
+        return None
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(_ROLE_EDGE), flags=re.IGNORECASE).strip(_ROLE_EDGE)
+    role = re.sub(r"\s+", " ", role)
+    return role if role and any(ch.isalpha() for ch in role) and len(role) <= 120 else None

@@ -1,0 +1,150 @@
+"""Who a subject refers to: entity mentions, pronouns, "the report", "the Chinese authorities".
+
+The walker goes through the article's sentences in order and remembers their subjects, so that
+"He said" finds the last man who was the subject of a sentence, and "It stated" the last
+organisation or report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import (DOCUMENT_NOUNS, FEMALE_PRONOUNS, GENERIC_SPEAKERS, GOVERNMENT_NOUNS,
+                                MALE_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS)
+from kg.resolve import EntityIndex
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = {"who", "which", "that", "whom"}
+_WINDOW = 2500  # characters a pronoun looks back for its antecedent
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a noun phrase refers to: an entity ref (or None) and the words as written."""
+
+    ref: str | None
+    text: str
+
+
+@dataclass
+class Discourse:
+    """The subjects seen so far, newest last, and the organisation that issued "the report"."""
+
+    index: EntityIndex
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # (offset, Entity.ref)
+    issuer: str | None = None
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.genders.update(dict(self.index.genders))
+
+    def entity_at(self, token: Token, offset: int) -> str | None:
+        """The entity a token is part of."""
+        start = offset + token.idx
+        return self.index.at(start, start + len(token.text))
+
+    def note_sentence(self, sent: Span, offset: int) -> None:
+        """Remember the sentence's subjects and any "report by ORG" for later pronouns."""
+        for token in sent:
+            if token.lemma_.lower() in DOCUMENT_NOUNS and self.issuer is None:
+                self.issuer = self._document_issuer(token, offset)
+        for token in sent:
+            if token.dep_ in _SUBJECTS:
+                referent = self.refer(subject_head(token), offset, remember=False)
+                if referent.ref is not None:
+                    self.subjects.append((offset + token.idx, referent.ref))
+
+    def refer(self, head: Token, offset: int, *, remember: bool = True, documents: bool = True) -> Referent:
+        """Resolve a subject's head token to an entity, or to an unnamed speaker (ref None)."""
+        text = phrase_text(head)
+        position = offset + head.idx
+        lower = head.lower_
+        ref = self.entity_at(head, offset)
+        if ref is None and lower in _RELATIVE and head.head.dep_ in ("relcl",):
+            return self.refer(head.head.head, offset, remember=remember, documents=documents)
+        if ref is None and head.pos_ == "PRON":
+            ref = self._pronoun(lower, position)
+        if ref is None and documents and head.lemma_.lower() in DOCUMENT_NOUNS and self.issuer is not None:
+            ref = self.issuer
+        if ref is None and lower in GOVERNMENT_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}:
+            ref = next((r for c in head.children if c.dep_ in ("compound", "poss", "amod")
+                        for r in [self.entity_at(c, offset)] if r and not r.startswith("Person/")), None)
+        if ref is None and lower not in GENERIC_SPEAKERS and head.pos_ == "PROPN":
+            ref = self.entity_at(head, offset)
+        if remember and ref is not None:
+            self.subjects.append((position, ref))
+        return Referent(ref, text)
+
+    def _pronoun(self, pronoun: str, position: int) -> str | None:
+        if pronoun in FEMALE_PRONOUNS | MALE_PRONOUNS:
+            want = "f" if pronoun in FEMALE_PRONOUNS else "m"
+            ref = self._last_subject(position, lambda r: r.startswith("Person/") and self.genders.get(r, want) == want)
+            if ref is None:
+                ref = self._last_mention(position, lambda r: r.startswith("Person/") and self.genders.get(r, want) == want)
+            if ref is not None:
+                self.genders.setdefault(ref, want)
+            return ref
+        if pronoun in THING_PRONOUNS:
+            return self._last_subject(position, lambda r: r.startswith("Organization/"))
+        if pronoun in PLURAL_PRONOUNS:
+            return self._last_subject(position, lambda r: r.startswith(("Organization/", "Place/")))
+        return None
+
+    def _last_subject(self, position: int, ok) -> str | None:
+        for at, ref in reversed(self.subjects):
+            if position - _WINDOW <= at < position and ok(ref):
+                return ref
+        return None
+
+    def _last_mention(self, position: int, ok) -> str | None:
+        for start, _, ref in reversed(self.index.spans):
+            if position - _WINDOW <= start < position and ok(ref):
+                return ref
+        return None
+
+    def _document_issuer(self, noun: Token, offset: int) -> str | None:
+        """The organisation in "report by ORG" or "ORG's report"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    ref = self.entity_at(pobj, offset)
+                    if ref and ref.startswith("Organization/"):
+                        return ref
+            if child.dep_ == "poss":
+                ref = self.entity_at(child, offset)
+                if ref and ref.startswith("Organization/"):
+                    return ref
+        return None
+
+
+def subject_head(token: Token) -> Token:
+    """The token that names a subject: "Human Rights Watch’s Ms. Richardson" -> Richardson."""
+    return token
+
+
+def phrase_text(head: Token) -> str:
+    """The noun phrase of a head without its appositions and relative clauses."""
+    keep = [head]
+    for child in head.lefts:
+        keep.extend(child.subtree)
+    tokens = sorted(keep, key=lambda t: t.i)
+    return head.doc[tokens[0].i : head.i + 1].text
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination ("denied ... but later stated")
+    and through the clause a participle hangs on ("responded with a reply claiming ...")."""
+    seen = 0
+    while verb is not None and seen < 6:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ in ("conj", "acl", "advcl", "xcomp", "pcomp", "pobj", "prep", "dobj", "relcl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None

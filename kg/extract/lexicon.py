@@ -1,0 +1,88 @@
+"""Word lists the extraction rules consult: general English news usage, nothing of one article."""
+from __future__ import annotations
+
+# reporting verb lemma -> speech act (kg.model.SPEECH_ACTS)
+CUE_VERBS: dict[str, str] = {
+    "say": "say", "state": "say", "tell": "say", "add": "say", "note": "say", "write": "say",
+    "comment": "say", "remark": "say", "reply": "say", "respond": "say", "continue": "say",
+    "reiterate": "say", "repeat": "say", "observe": "say", "declare": "announce", "announce": "announce",
+    "explain": "explain", "claim": "claim", "argue": "claim", "insist": "claim", "maintain": "claim",
+    "contend": "claim", "allege": "claim", "assert": "claim", "suggest": "claim", "predict": "claim",
+    "accuse": "accuse", "blame": "accuse", "charge": "accuse",
+    "deny": "deny", "dispute": "deny", "reject": "reject", "dismiss": "reject", "refute": "reject",
+    "urge": "urge", "demand": "urge", "implore": "urge", "call": "urge",
+    "recommend": "recommend", "propose": "recommend", "advise": "recommend",
+    "acknowledge": "acknowledge", "admit": "acknowledge", "concede": "acknowledge",
+    "warn": "warn", "caution": "warn", "confirm": "confirm", "report": "report", "find": "report",
+    "criticize": "criticize", "criticise": "criticize", "denounce": "criticize", "condemn": "criticize",
+    "promise": "promise", "pledge": "promise", "vow": "promise", "ask": "ask", "question": "ask",
+    "believe": "believe", "think": "believe", "hope": "believe", "fear": "believe",
+}
+
+# cues that need a that-clause or a quotation: "said" alone is not a statement
+CLAUSAL_ONLY = {"say", "tell", "add", "note", "write", "comment", "remark", "reply", "respond",
+                "continue", "observe", "declare", "announce", "explain", "find", "report", "believe",
+                "think", "hope", "fear", "suggest", "predict", "promise", "ask", "call", "warn",
+                "admit", "acknowledge", "confirm", "claim", "insist", "argue", "state"}
+
+# who-did-what-to-whom verbs kept as schema:Action (lemma -> itself); conservative on purpose
+ACTION_VERBS = {
+    "accuse", "blame", "detain", "arrest", "imprison", "jail", "release", "visit", "urge", "reject",
+    "criticize", "criticise", "denounce", "condemn", "attack", "sanction", "sue", "charge", "praise",
+    "support", "oppose", "invade", "threaten", "meet", "recommend", "fire", "appoint", "elect",
+    "defeat", "endorse", "investigate", "kill", "ban", "punish", "deport", "expel", "welcome",
+}
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen",
+          "president", "senator", "governor", "secretary", "minister", "judge", "rev", "lord"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "madam"}
+MALE_TITLES = {"mr", "sir", "lord"}
+
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+
+# nouns for a document whose statements belong to the organisation that issued it
+DOCUMENT_NOUNS = {"report", "assessment", "document", "study", "findings", "statement", "review",
+                  "investigation", "analysis", "survey", "paper"}
+
+# heads of noun phrases that stand for the government of the place that modifies them
+GOVERNMENT_NOUNS = {"government", "authorities", "authority", "officials", "regime", "administration",
+                    "ministry", "state", "leadership", "cabinet"}
+
+# nationality adjective -> country name, for "the Chinese government" -> China
+DEMONYMS = {
+    "american": "United States", "british": "Britain", "chinese": "China", "russian": "Russia",
+    "french": "France", "german": "Germany", "japanese": "Japan", "indian": "India",
+    "iranian": "Iran", "israeli": "Israel", "turkish": "Turkey", "canadian": "Canada",
+    "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "italian": "Italy",
+    "spanish": "Spain", "ukrainian": "Ukraine", "syrian": "Syria", "iraqi": "Iraq",
+    "afghan": "Afghanistan", "pakistani": "Pakistan", "egyptian": "Egypt", "saudi": "Saudi Arabia",
+    "korean": "Korea", "vietnamese": "Vietnam", "palestinian": "Palestine", "polish": "Poland",
+    "dutch": "Netherlands", "swiss": "Switzerland", "swedish": "Sweden", "greek": "Greece",
+    "cuban": "Cuba", "venezuelan": "Venezuela", "nigerian": "Nigeria", "kenyan": "Kenya",
+}
+
+# well-known alternative names of countries, folded -> canonical
+PLACE_ALIASES = {
+    "america": "United States", "us": "United States", "usa": "United States",
+    "united states of america": "United States", "uk": "United Kingdom", "britain": "Britain",
+    "great britain": "Britain", "prc": "China", "people's republic of china": "China",
+}
+
+# capitals that, as the agent of a verb, stand for their country's government ("Beijing rejects")
+CAPITALS = {
+    "beijing": "China", "moscow": "Russia", "washington": "United States", "london": "Britain",
+    "paris": "France", "berlin": "Germany", "tokyo": "Japan", "tehran": "Iran", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "ankara": "Turkey", "ottawa": "Canada", "delhi": "India", "new delhi": "India",
+    "jerusalem": "Israel", "damascus": "Syria", "baghdad": "Iraq", "kabul": "Afghanistan",
+    "islamabad": "Pakistan", "cairo": "Egypt", "riyadh": "Saudi Arabia", "pyongyang": "North Korea",
+    "seoul": "South Korea", "havana": "Cuba", "caracas": "Venezuela", "brussels": "European Union",
+}
+
+# speaker heads that name nobody in particular: kept as statements with an unnamed speaker
+GENERIC_SPEAKERS = {"critics", "officials", "activists", "experts", "analysts", "observers",
+                    "supporters", "opponents", "residents", "witnesses", "sources", "people",
+                    "groups", "diplomats", "lawmakers", "protesters", "detainees", "others",
+                    "some", "many", "democrats", "republicans", "aides", "advocates", "scholars"}

@@ -1,0 +1,80 @@
+"""Quotation spans in news text, robust to the ways real articles get quote marks wrong.
+
+Pure text functions (no spaCy), so the rules are tested on plain strings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``start``/``end`` include the marks, ``inner_start``/``inner_end`` do not."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool  # False when the paragraph ended before a closing mark
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, separated by blank lines or single newlines."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            spans.append((start, match.start() + len(match.group().rstrip())))
+    return spans
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    """A straight quote opens when what precedes it is a space, an opening bracket or the start."""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """The double-quoted spans of one paragraph ``text[start:end]``.
+
+    Curly marks pair by direction; straight ones by position (opening after a space). A mark
+    that never closes runs to the paragraph's end, so one bad mark costs one quote at most.
+    Single quotes are not statement boundaries: they are apostrophes or quotes within quotes.
+    """
+    end = len(text) if end is None else end
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENING or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
+            if open_at is not None:
+                # a second opening mark: the first one never closed; end it before this one
+                spans.append(_span(text, open_at, i, closed=False))
+            open_at = i
+        elif ch in CLOSING or ch == STRAIGHT:
+            if open_at is not None:
+                spans.append(_span(text, open_at, i + 1, closed=True))
+                open_at = None
+    if open_at is not None:
+        spans.append(_span(text, open_at, end, closed=False))
+    return [s for s in spans if s.inner_end > s.inner_start]
+
+
+def _span(text: str, start: int, end: int, *, closed: bool) -> QuoteSpan:
+    inner_start, inner_end = start + 1, end - 1 if closed else end
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return QuoteSpan(start, end, inner_start, inner_end, closed)
+
+
+def strip_quote_marks(text: str) -> str:
+    """The text without surrounding double quote marks and trailing punctuation outside them."""
+    return text.strip().strip(OPENING + CLOSING + STRAIGHT).strip()

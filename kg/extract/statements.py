@@ -1,0 +1,214 @@
+"""Attributed statements: direct quotes, indirect speech and mixed ones, with speaker and cue.
+
+One pass through the article: each reporting verb outside quotation marks yields a statement whose
+content is its clause (or its object, for "urged X to ...", "accused X of ..."); quotations that no
+verb claimed belong to a cue in their sentence, or continue the previous speaker's statement.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from kg.extract.discourse import Discourse, Referent, subject_of
+from kg.extract.lexicon import CLAUSAL_ONLY, CUE_VERBS
+from kg.extract.quotes import QuoteSpan, quote_spans
+from kg.model import Article, Evidence, Statement
+from kg.nlp import Paragraph
+
+_CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "obj", "advcl"}
+_CLAUSE_DEPS = {"ccomp"}
+_MIN_BARE_QUOTE_WORDS = 4  # shorter quotations outside any statement are scare quotes
+_TRIM = " \t\n,.;:—–-"
+
+
+def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Discourse) -> list[Statement]:
+    """Every attributed statement of the article, in text order."""
+    found: list[Statement] = []
+    text = article.text
+    for para in paragraphs:
+        offset = para.offset
+        quotes = quote_spans(text, offset, offset + len(para.doc.text))
+        in_para: list[Statement] = []
+        for sent in para.doc.sents:
+            discourse.note_sentence(sent, offset)
+            for token in sent:
+                statement = _from_cue(token, sent, offset, quotes, text, discourse)
+                if statement is not None:
+                    in_para.append(statement)
+        in_para.extend(_from_quotes(quotes, in_para, found, para, text, discourse))
+        found.extend(sorted(in_para, key=lambda s: s.content_start))
+    return _without_nested(found)
+
+
+def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], text: str,
+              discourse: Discourse) -> Statement | None:
+    lemma = token.lemma_.lower()
+    if lemma == "accord" and token.lower_ == "according":
+        return _according_to(token, sent, offset, quotes, text, discourse)
+    if lemma not in CUE_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    start = offset + token.idx
+    if any(q.inner_start <= start < q.inner_end for q in quotes):
+        return None  # a verb inside a quotation is part of what was said
+    if any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+        return None  # "she was accused of ..." reports no speaker
+    content = _content_tokens(token, lemma)
+    if content is None:
+        return None
+    subject = subject_of(token)
+    if subject is None:
+        return None
+    speaker = discourse.refer(subject, offset)
+    c_start, c_end = _trim(text, offset + content[0].idx, offset + content[-1].idx + len(content[-1].text))
+    cue = _cue_text(token)
+    return _statement(speaker, cue, lemma, c_start, c_end, quotes, text, sent, offset)
+
+
+def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
+    """The clause a reporting verb introduces, or its object phrase for accuse/urge-like verbs."""
+    clause = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or _that_clause_of_object(verb)
+    if lemma not in CLAUSAL_ONLY:
+        clause = clause + [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and c.dep_ != "advcl"]
+    if not clause:
+        return None
+    tokens = sorted(t for c in clause for t in c.subtree)
+    tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.i <= clause[0].left_edge.i)]
+    tokens = _contiguous(tokens)
+    if not tokens or len([t for t in tokens if t.is_alpha]) < 2:
+        return None
+    return tokens
+
+
+def _that_clause_of_object(verb: Token) -> list[Token]:
+    """A that-clause the parser hung on a noun: "said at a news conference that ...",
+    "confirmed claims by activists that ..."."""
+    nouns = []
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "obj"):
+            nouns.append(child)
+        elif child.dep_ == "prep":
+            nouns.extend(c for c in child.children if c.dep_ == "pobj")
+    for noun in nouns:
+        for sub in [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]:
+            for c in sub.children:
+                if c.dep_ in ("relcl", "acl") and c.i > sub.i and c.left_edge.lower_ == "that" \
+                        and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in c.children):
+                    return [c]
+    return []
+
+
+def _contiguous(tokens: list[Token]) -> list[Token]:
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    return list(doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _according_to(token: Token, sent: Span, offset: int, quotes, text: str, discourse: Discourse) -> Statement | None:
+    """"..., according to X." / "According to X, ...": the rest of the sentence is X's."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in (to.children if to is not None else ()) if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = sorted(token.subtree, key=lambda t: t.i)
+    before = sent.doc[sent.start : phrase[0].i]
+    after = sent.doc[phrase[-1].i + 1 : sent.end]
+    rest = after if len(after) > len(before) else before
+    if len([t for t in rest if t.is_alpha]) < 3:
+        return None
+    speaker = discourse.refer(source, offset)
+    c_start, c_end = _trim(text, offset + rest.start_char, offset + rest.end_char)
+    return _statement(speaker, "according to", "say", c_start, c_end, quotes, text, sent, offset)
+
+
+def _statement(speaker: Referent, cue: str, lemma: str, c_start: int, c_end: int,
+               quotes: list[QuoteSpan], text: str, sent: Span, offset: int) -> Statement | None:
+    if c_end <= c_start:
+        return None
+    quote_type = "indirect"
+    overlapping = [q for q in quotes if q.start < c_end and q.end > c_start]
+    if overlapping:
+        only = overlapping[0]
+        if len(overlapping) == 1 and c_start >= only.start - 1 and c_end <= only.end + 1:
+            quote_type, c_start, c_end = "direct", only.inner_start, only.inner_end
+        elif len(overlapping) == 1 and only.inner_start <= c_start and c_end <= only.inner_end:
+            quote_type, c_start, c_end = "direct", only.inner_start, only.inner_end
+        else:
+            quote_type = "mixed"
+            last = overlapping[-1]
+            if not last.closed and last.end > c_end:
+                c_end = last.end  # an unclosed quotation runs to the paragraph's end
+    c_start, c_end = _trim(text, c_start, c_end)
+    evidence_start = min(offset + sent.start_char, c_start)
+    evidence_end = max(offset + sent.end_char, c_end)
+    return Statement(
+        speaker=speaker.ref,
+        speaker_text=speaker.text,
+        cue=cue,
+        speech_act=CUE_VERBS.get(lemma, "say"),
+        content=text[c_start:c_end],
+        quote_type=quote_type,
+        content_start=c_start,
+        content_end=c_end,
+        evidence=Evidence(evidence_start, evidence_end, text[evidence_start:evidence_end]),
+    )
+
+
+def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], before: list[Statement],
+                 para: Paragraph, text: str, discourse: Discourse) -> list[Statement]:
+    """Quotations no reporting verb claimed: a cue in their sentence, else the previous speaker."""
+    out: list[Statement] = []
+    offset = para.offset
+    for quote in quotes:
+        if any(s.content_start <= quote.inner_start < s.content_end for s in in_para + out):
+            continue
+        words = len(text[quote.inner_start : quote.inner_end].split())
+        if words < _MIN_BARE_QUOTE_WORDS:
+            continue
+        if _inside_other_sentence(quote, para, offset):
+            continue  # a short quoted phrase within a sentence that is no statement
+        previous = [s for s in in_para + out if s.content_end <= quote.start] or (before[-1:] if before else [])
+        if not previous and in_para:
+            previous = [s for s in in_para if s.speaker is not None][:1]
+        if not previous:
+            continue
+        last = previous[-1]
+        start, end = _trim(text, quote.inner_start, quote.inner_end)
+        out.append(Statement(
+            speaker=last.speaker, speaker_text=last.speaker_text, cue=last.cue, speech_act=last.speech_act,
+            content=text[start:end], quote_type="direct", content_start=start, content_end=end,
+            evidence=Evidence(quote.start, quote.end, text[quote.start : quote.end]),
+        ))
+    return out
+
+
+def _inside_other_sentence(quote: QuoteSpan, para: Paragraph, offset: int) -> bool:
+    """True when the quotation is a phrase inside running text rather than a quoted sentence."""
+    before = para.doc.text[: quote.start - offset].rstrip()
+    return bool(before) and before[-1] not in ".!?:”\"" and not before.endswith(",") and quote.closed
+
+
+def _cue_text(token: Token) -> str:
+    """The cue as written, with a verb particle: "spoke out", "called for"."""
+    parts = [token] + [c for c in token.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _without_nested(found: list[Statement]) -> list[Statement]:
+    """Drop a statement whose content lies inside another's with the same speaker (a cue inside a clause)."""
+    kept = []
+    for s in found:
+        if any(o is not s and o.content_start <= s.content_start and s.content_end <= o.content_end
+               and (o.content_end - o.content_start) > (s.content_end - s.content_start) for o in found):
+            continue
+        kept.append(s)
+    return kept

@@ -1,0 +1,198 @@
+"""Mentions -> entities: one node per real-world entity, every surface form an alias.
+
+Merges titles and surnames into full names ("Ms. Bachelet" -> Michelle Bachelet), acronyms into
+their expansions ("U.N." -> United Nations, "Council (UNHRC)"), shorter organisation names into
+longer ones that end the same way, well-known country names, nationality-plus-government phrases
+("Chinese authorities" -> China), and capitals that act as governments ("Beijing rejects").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
+                                PLACE_ALIASES, TITLES)
+from kg.model import Entity, Mention
+
+_STOP = {"of", "the", "and", "for", "in", "at", "on", "a", "an", "&", "to"}
+_TYPE_PRIORITY = {"Person": 0, "Organization": 1, "Place": 2, "Group": 3}
+
+
+def fold(text: str) -> str:
+    """Compare names loosely: case, accents, dots, possessives, a leading title or "the"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['’]s\b", "", text).replace(".", "")
+    words = re.findall(r"[a-z0-9]+", text)
+    while len(words) > 1 and (words[0] in TITLES or words[0] == "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def slug(text: str) -> str:
+    """The key of a canonical name: "Michelle Bachelet" -> "michelle-bachelet"."""
+    return fold(text).replace(" ", "-") or "x"
+
+
+def strip_title(text: str) -> str:
+    """ "Ms. Bachelet" -> "Bachelet"."""
+    words = text.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym(name: str) -> str:
+    """Initials of the significant words: "United Nations Human Rights Council" -> "unhrc"."""
+    return "".join(w[0] for w in fold(name).split() if w not in _STOP)
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """The article's entities and, for any character offset, which entity is mentioned there."""
+
+    entities: tuple[Entity, ...]
+    spans: tuple[tuple[int, int, str], ...]  # (start, end, Entity.ref), sorted
+    genders: tuple[tuple[str, str], ...] = ()  # (Entity.ref, "f" | "m") from titles
+
+    def at(self, start: int, end: int) -> str | None:
+        """The entity whose mention overlaps [start, end), preferring the longest mention."""
+        best, best_len = None, 0
+        i = bisect_right(self.spans, (end, 0, "")) - 1
+        while i >= 0 and i > bisect_right(self.spans, (start - 200, 0, "")) - 2:
+            s, e, ref = self.spans[i]
+            if s < end and e > start and e - s > best_len:
+                best, best_len = ref, e - s
+            i -= 1
+        return best
+
+    def gender(self, ref: str) -> str | None:
+        """"f", "m" or None: what the entity's titles tell."""
+        return dict(self.genders).get(ref)
+
+    def mentions_in(self, start: int, end: int) -> tuple[str, ...]:
+        """The entities mentioned within [start, end), in order of first mention, without repeats."""
+        refs: list[str] = []
+        for s, e, ref in self.spans:
+            if s >= start and e <= end and ref not in refs:
+                refs.append(ref)
+        return tuple(refs)
+
+    def by_ref(self, ref: str) -> Entity:
+        """The entity with this ref."""
+        for entity in self.entities:
+            if entity.ref == ref:
+                return entity
+        raise KeyError(ref)
+
+
+def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[str] = frozenset()) -> EntityIndex:
+    """Cluster mentions into entities and index them by offset."""
+    clusters: dict[str, list[Mention]] = defaultdict(list)  # cluster key -> mentions
+    canonical_of = _canonical_names(mentions, text, agentive_capitals)
+    for m in mentions:
+        key = canonical_of[m]
+        clusters[key].append(m)
+    entities, spans, genders = [], [], []
+    used_refs: set[str] = set()
+    for key in sorted(clusters, key=lambda k: clusters[k][0].start):
+        group = clusters[key]
+        votes = Counter(m.type for m in group)
+        # one mention tagged as a group of people (plural proper noun, nationality) types them all
+        entity_type = "Group" if "Group" in votes else min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
+        name = _pick_name(key, group)
+        forms = {m.text for m in group} | {strip_title(m.text) for m in group}
+        aliases = tuple(sorted(f for f in forms if f != name))
+        entity = Entity(slug(name), entity_type, name, aliases, tuple(group))
+        if entity.ref in used_refs:
+            continue
+        used_refs.add(entity.ref)
+        entities.append(entity)
+        spans.extend((m.start, m.end, entity.ref) for m in group)
+        titles = {m.text.split()[0].rstrip(".").lower() for m in group if " " in m.text}
+        if titles & FEMALE_TITLES:
+            genders.append((entity.ref, "f"))
+        elif titles & MALE_TITLES:
+            genders.append((entity.ref, "m"))
+    return EntityIndex(tuple(entities), tuple(sorted(spans)), tuple(genders))
+
+
+def _pick_name(key: str, group: list[Mention]) -> str:
+    """The longest untitled surface form that folds to the key, else the longest form."""
+    forms = sorted({strip_title(m.text) for m in group}, key=lambda f: (-len(f.split()), -len(f), f))
+    for form in forms:
+        if fold(form) == key:
+            return form
+    return forms[0]
+
+
+def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[str]) -> dict[Mention, str]:
+    """Map each mention to the folded name of the entity it belongs to."""
+    folded = {m: fold(m.text) for m in mentions}
+    out: dict[Mention, str] = {}
+    # Places first: country aliases, "Chinese authorities", capitals acting as governments.
+    for m in mentions:
+        name = folded[m]
+        if m.type == "Place":
+            words = name.split()
+            if len(words) == 2 and words[0] in DEMONYMS and words[1] in GOVERNMENT_NOUNS:
+                name = fold(DEMONYMS[words[0]])
+            name = fold(PLACE_ALIASES.get(name, name))
+            if name in agentive_capitals:
+                name = fold(CAPITALS[name])
+        out[m] = name
+    # Any mention spelt like a place takes that place's entity ("Beijing’s" tagged as an organisation).
+    place_key = {folded[m]: out[m] for m in mentions if m.type == "Place"}
+    for m in mentions:
+        if m.type != "Place" and folded[m] in place_key:
+            out[m] = place_key[folded[m]]
+    # A group's singular ("Uyghur activists") joins its plural ("Uyghurs").
+    group_names = {out[m] for m in mentions if m.type == "Group"}
+    for m in mentions:
+        if m.type == "Group" and out[m] + "s" in group_names:
+            out[m] = out[m] + "s"
+    # Persons: a single surname or first name joins the full name that contains it.
+    full_names = sorted({out[m] for m in mentions if m.type == "Person" and len(out[m].split()) > 1})
+    for m in mentions:
+        if m.type == "Person" and len(out[m].split()) == 1:
+            hits = [f for f in full_names if out[m] in (f.split()[-1], f.split()[0])]
+            if len(hits) == 1:
+                out[m] = hits[0]
+    # Organisations: acronyms (given in parentheses or by initials) and shorter names that end alike.
+    org_names = sorted({out[m] for m in mentions if m.type == "Organization"}, key=lambda n: (-len(n), n))
+    explicit = _parenthesised_acronyms(mentions, text, out)
+    for m in mentions:
+        if m.type not in ("Organization", "Place"):
+            continue
+        name = out[m]
+        if name in explicit:
+            out[m] = explicit[name]
+            continue
+        if m.type != "Organization":
+            continue
+        compact = name.replace(" ", "")
+        if " " not in name and m.text.replace(".", "").isupper():
+            hits = [n for n in org_names if n != name and acronym(n) == compact]
+            if hits:
+                out[m] = min(hits, key=len)
+                continue
+        words = name.split()
+        if len(words) >= 2:
+            longer = [n for n in org_names if n != name and n.endswith(" " + name)]
+            if len(longer) == 1:
+                out[m] = longer[0]
+    return out
+
+
+def _parenthesised_acronyms(mentions: list[Mention], text: str, names: dict[Mention, str]) -> dict[str, str]:
+    """"United Nations Human Rights Council (UNHRC)" -> {"unhrc": "united nations human rights council"}."""
+    found = {}
+    for m in mentions:
+        if m.type != "Organization":
+            continue
+        match = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,12})\s*\)", text[m.end : m.end + 20])
+        if match:
+            found[fold(match.group(1))] = names[m]
+    return found
