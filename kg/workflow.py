@@ -50,7 +50,7 @@ def ingest_to_files(path: Path, out: Path, *, model: str | None = None, base: st
     turtle = serialize(graph, "turtle")
     analysis = analyze(graph)
     page = render_html(graph, analysis=analysis)
-    name = article_graph.article.id
+    name = Path(path).stem  # NAME.txt -> NAME.ttl, as the user named it
     out = Path(out)
     targets = (out / f"{name}.ttl", out / f"{name}.analysis.json", out / f"{name}.html")
     for target, text in zip(targets, (turtle, analysis_json(analysis), page)):

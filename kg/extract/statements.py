@@ -20,6 +20,7 @@ _CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "ob
 _CLAUSE_DEPS = {"ccomp"}
 _MIN_BARE_QUOTE_WORDS = 4  # shorter quotations outside any statement are scare quotes
 _TRIM = " \t\n,.;:—–-"
+_QUOTE_TRIM = " \t\n,;:—–-"  # a quotation keeps its own full stop: it is part of what was said
 
 
 def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Discourse) -> list[Statement]:
@@ -139,7 +140,7 @@ def _statement(speaker: Referent, cue: str, lemma: str, c_start: int, c_end: int
             last = overlapping[-1]
             if not last.closed and last.end > c_end:
                 c_end = last.end  # an unclosed quotation runs to the paragraph's end
-    c_start, c_end = _trim(text, c_start, c_end)
+    c_start, c_end = _trim(text, c_start, c_end, _QUOTE_TRIM if quote_type == "direct" else _TRIM)
     evidence_start = min(offset + sent.start_char, c_start)
     evidence_end = max(offset + sent.end_char, c_end)
     return Statement(
@@ -174,7 +175,7 @@ def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], before: list
         if not previous:
             continue
         last = previous[-1]
-        start, end = _trim(text, quote.inner_start, quote.inner_end)
+        start, end = _trim(text, quote.inner_start, quote.inner_end, _QUOTE_TRIM)
         out.append(Statement(
             speaker=last.speaker, speaker_text=last.speaker_text, cue=last.cue, speech_act=last.speech_act,
             content=text[start:end], quote_type="direct", content_start=start, content_end=end,
@@ -195,10 +196,10 @@ def _cue_text(token: Token) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
+def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
+    while start < end and text[start] in chars:
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
 

@@ -1,0 +1,184 @@
+"""kg.render: a self-contained, deterministic page in which article text is only ever text."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+
+from kg.analyze import analyze
+from kg.rdf import vocab  # SCHEMA stays qualified: pytest warns on a module-level SDO name
+from kg.rdf.vocab import KG, ORG, QUOTE_TYPE_IRIS, RDF, RDFS
+from kg.render import TYPE_COLOURS, render_html, write_html
+
+ID = Namespace("https://kg.example.org/id/")
+HOSTILE_NAME = "<script>alert(1)</script> O'Brien \"the\" & co"
+HOSTILE_ALIAS = "<img src=x onerror=alert(1)>"
+HOSTILE_TEXT = '</script><script>alert(2)</script> <img src=x onerror=alert(3)> javascript:alert(4) href="x"'
+HOSTILE_TITLE = "<script>alert(5)</script> & report"
+EVIL, ANN, ACME, PARIS, KURDS = (ID["person/evil"], ID["person/ann"], ID["organization/acme"],
+                                 ID["place/paris"], ID["group/kurds"])
+
+
+def triples():
+    S = vocab.SCHEMA
+    article = ID["article/a1"]
+    t = [(article, RDF.type, S.NewsArticle), (article, S.headline, Literal("Acme <b>news</b>"))]
+    for iri, cls, name in [(EVIL, S.Person, HOSTILE_NAME), (ANN, S.Person, "Ann Smith"),
+                           (ACME, S.Organization, "Acme"), (PARIS, S.Place, "Paris"), (KURDS, KG.Group, "Kurds")]:
+        t += [(iri, RDF.type, cls), (iri, S.name, Literal(name)), (article, S.mentions, iri)]
+    t.append((EVIL, S.alternateName, Literal(HOSTILE_ALIAS)))
+    for n, speaker, cue, text, mentions in [
+        (1, EVIL, "said", HOSTILE_TEXT, [ANN, ACME]),
+        (2, EVIL, "added", "More about Ann.", [ANN]),
+        (3, ANN, "stated", "Paris is lovely.", [PARIS, KURDS]),
+    ]:
+        s = ID[f"statement/a1/{n:03d}"]
+        t += [(s, RDF.type, S.Quotation), (s, RDF.type, KG.Statement), (s, S.creator, speaker),
+              (s, KG.cue, Literal(cue)), (s, S.text, Literal(text)), (s, KG.quoteType, QUOTE_TYPE_IRIS["direct"]),
+              (s, KG.sentence, Literal(f"Evidence {n}: {text}"))]
+        t += [(s, S.mentions, m) for m in mentions]
+    m, role = ID["membership/a1/ann--acme"], ID["role/ceo"]
+    t += [(m, RDF.type, ORG.Membership), (m, ORG.member, ANN), (m, ORG.organization, ACME), (m, ORG.role, role),
+          (role, RDFS.label, Literal("CEO <i>")), (m, KG.sentence, Literal("Ann, CEO of Acme."))]
+    a = ID["action/a1/001"]
+    t += [(a, RDF.type, S.Action), (a, S.agent, ACME), (a, S.object, PARIS), (a, S.name, Literal("left")),
+          (a, KG.sentence, Literal("Acme left Paris."))]
+    return t
+
+
+def make_graph(reverse: bool = False) -> Graph:
+    graph = Graph()
+    for triple in (reversed(triples()) if reverse else triples()):
+        graph.add(triple)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(make_graph(), title=HOSTILE_TITLE)
+
+
+def _dataset(page: str, name: str) -> list[dict]:
+    match = re.search(rf"{name} = new vis\.DataSet\((.*?)\);\n", page)
+    assert match, name
+    return json.loads(match.group(1))
+
+
+def _titles(page: str) -> dict[str, str]:
+    match = re.search(r"var titles = (.*?);\n", page)
+    assert match
+    return dict(json.loads(match.group(1)))
+
+
+def test_no_network_references(page):
+    assert 'src="http' not in page and "src='http" not in page
+    assert 'href="http' not in page and "href='http" not in page
+    assert not re.search(r"https?://[^\s\"'<>]*(cdn|jsdelivr|unpkg|bootstrap)", page, re.I)
+    assert not re.search(r"<script[^>]*\bsrc=", page)
+    assert not re.search(r"<link\b", page)
+    assert "vis.Network" in page  # vis-network is inlined
+    assert "@import" not in page
+    assert "node_modules" not in page and "sourceMappingURL" not in page
+
+
+def test_pyvis_writes_no_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    render_html(make_graph())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_legend_and_heading(page):
+    assert 'id="kg-legend"' in page
+    for type_name, colour in TYPE_COLOURS.items():
+        assert f'background:{colour}"></span>{type_name} (' in page
+    assert len(set(TYPE_COLOURS.values())) == 4
+    assert "<h1>&lt;script&gt;alert(5)&lt;/script&gt; &amp; report</h1>" in page
+    assert "<title>&lt;script&gt;alert(5)&lt;/script&gt; &amp; report</title>" in page
+
+
+def test_default_title_is_the_headline_escaped():
+    assert "<h1>Acme &lt;b&gt;news&lt;/b&gt;</h1>" in render_html(make_graph())
+
+
+def test_hostile_strings_never_appear_as_markup(page):
+    for raw in ("<script>alert", "</script><script>", "<img src=x", "onerror=alert(1)>", "<b>news", "CEO <i>",
+                'href="x"', "O'Brien"):
+        assert raw not in page, raw
+    # exactly the scripts we expect: utils.js, vis-network, pyvis' drawGraph, ours
+    assert page.count("</script>") == 4
+    assert "popup.innerHTML" not in page  # pyvis' HTML popup (used when a title contains "href") is off
+
+
+def test_article_text_survives_as_text(page):
+    nodes = {n["id"]: n for n in _dataset(page, "nodes")}
+    assert nodes[str(EVIL)]["label"] == HOSTILE_NAME
+    title = _titles(page)[str(EVIL)]
+    assert title.splitlines()[:3] == [HOSTILE_NAME, "Type: Person", f"Also called: {HOSTILE_ALIAS}"]
+    assert f"“{HOSTILE_TEXT}”" in title and "More about Ann." in title
+    edges = _dataset(page, "edges")
+    assert any(f"Evidence 1: {HOSTILE_TEXT}" in e["title"] for e in edges)
+    # vis-network 9.1.2 shows string titles with innerText: plain text is the safe form
+    assert "this.frame.innerText=t" in page
+
+
+def test_nodes_coloured_by_type_and_sized_by_pagerank(page):
+    graph = make_graph()
+    ranks = {n["id"]: n["pagerank"] for n in analyze(graph)["nodes"]}
+    nodes = {n["id"]: n for n in _dataset(page, "nodes")}
+    assert set(nodes) == {str(i) for i in (EVIL, ANN, ACME, PARIS, KURDS)}
+    assert nodes[str(KURDS)]["color"] == TYPE_COLOURS["Group"]
+    assert nodes[str(ACME)]["color"] == TYPE_COLOURS["Organization"]
+    by_rank = sorted(nodes, key=lambda n: ranks[n])
+    sizes = [nodes[n]["size"] for n in by_rank]
+    assert sizes == sorted(sizes) and sizes[0] < sizes[-1]
+
+
+def test_edges_labelled_and_parallel_edges_merged(page):
+    edges = {(e["from"], e["to"]): e for e in _dataset(page, "edges")}
+    assert len(edges) == 6  # evil->ann twice (statements 1 and 2) is drawn once
+    assert edges[(str(EVIL), str(ANN))]["label"] == "added, said ×2"
+    assert edges[(str(ANN), str(ACME))]["label"] == "CEO <i>"  # JSON data, escaped in the page
+    assert "Evidence 3: Paris is lovely." in edges[(str(ANN), str(PARIS))]["title"]
+    assert edges[(str(ACME), str(PARIS))]["title"].endswith("left: Acme left Paris.")
+
+
+def test_long_edge_labels_are_shortened_but_kept_in_the_hover_text():
+    graph = make_graph()
+    long_role = "spokesperson for the ministry of foreign affairs"
+    graph.set((ID["role/ceo"], RDFS.label, Literal(long_role)))
+    edges = {(e["from"], e["to"]): e for e in _dataset(render_html(graph), "edges")}
+    edge = edges[(str(ANN), str(ACME))]
+    assert edge["label"] == "spokesperson for the minist…"
+    assert f"{long_role}: Ann, CEO of Acme." in edge["title"]
+
+
+def test_physics_stops_after_stabilisation(page):
+    options = json.loads(re.search(r"var options = (\{.*?\});\n", page, re.S).group(1))
+    assert options["layout"]["randomSeed"] == 7
+    assert options["physics"]["stabilization"]["enabled"] is True
+    assert 'network.once("stabilizationIterationsDone", freeze)' in page
+
+
+def test_deterministic_bytes(page):
+    assert render_html(make_graph(), title=HOSTILE_TITLE) == page
+    assert render_html(make_graph(reverse=True), title=HOSTILE_TITLE) == page
+
+
+def test_accepts_an_analysis():
+    graph = make_graph()
+    assert render_html(graph, analysis=analyze(graph)) == render_html(graph)
+
+
+def test_empty_graph():
+    page = render_html(Graph())
+    assert "No entities in this graph." in page and "<h1>Knowledge graph</h1>" in page
+    assert _dataset(page, "nodes") == [] and _titles(page) == {}
+
+
+def test_write_html(tmp_path):
+    page = render_html(make_graph())
+    path = write_html(page, tmp_path / "out" / "graph.html")
+    assert path.read_text(encoding="utf-8") == page
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["graph.html"]
