@@ -140,6 +140,8 @@ def _statement(speaker: Referent, cue: str, lemma: str, c_start: int, c_end: int
             last = overlapping[-1]
             if not last.closed and last.end > c_end:
                 c_end = last.end  # an unclosed quotation runs to the paragraph's end
+            elif last.closed and c_end < last.end <= c_end + 2:
+                c_end = last.end  # the closing mark after the clause's full stop
     c_start, c_end = _trim(text, c_start, c_end, _QUOTE_TRIM if quote_type == "direct" else _TRIM)
     evidence_start = min(offset + sent.start_char, c_start)
     evidence_end = max(offset + sent.end_char, c_end)
