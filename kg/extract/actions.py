@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from kg.extract.discourse import Discourse, subject_of
 from kg.extract.lexicon import ACTION_VERBS
-from kg.model import Action, Article, Evidence
+from kg.extract.evidence import evidence as evidence_of
+from kg.model import Action, Article
 from kg.nlp import Paragraph
 
 _OBJECT_DEPS = ("dobj", "obj", "dative")
@@ -25,7 +26,7 @@ def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discou
         for sent in para.doc.sents:
             discourse.note_sentence(sent, para.offset)
             for token in sent:
-                for action in _actions_of(token, para.offset, discourse):
+                for action in _actions_of(token, para.offset, discourse, article.text):
                     key = (action.agent, action.lemma, action.object)
                     if key not in seen and action.agent != action.object:
                         seen.add(key)
@@ -33,7 +34,7 @@ def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discou
     return found
 
 
-def _actions_of(verb: Token, offset: int, discourse: Discourse) -> Iterator[Action]:
+def _actions_of(verb: Token, offset: int, discourse: Discourse, text: str) -> Iterator[Action]:
     lemma = verb.lemma_.lower()
     if lemma not in ACTION_VERBS or verb.pos_ != "VERB":
         return
@@ -50,7 +51,7 @@ def _actions_of(verb: Token, offset: int, discourse: Discourse) -> Iterator[Acti
     if agent is None or agent.startswith("Group/") and lemma not in ("accuse", "denounce", "criticize"):
         return
     sent = verb.sent
-    evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text)
+    evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
     for obj in objects:
         for target_token in [obj, *(c for c in obj.conjuncts)]:
             target = discourse.refer(target_token, offset, remember=False, documents=False).ref

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.model import Affiliation, Article, Evidence
+from kg.extract.evidence import evidence as evidence_of
+from kg.model import Affiliation, Article
 from kg.nlp import Paragraph
 from kg.resolve import EntityIndex
 
@@ -58,7 +59,7 @@ def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, ind
                   text: str) -> Iterator[Affiliation]:
     """Split "China director of Human Rights Watch" into the role and the organisation."""
     start, end = offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
-    evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text)
+    evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
     for token in phrase:
         org = _entity(token, offset, index)
         if org is None or org.startswith("Person/") or org.startswith("Group/"):
@@ -103,7 +104,7 @@ def _possessives(sent: Span, offset: int, index: EntityIndex, text: str) -> Iter
             continue
         between = [t for t in sent.doc[token.i + 1 : token.head.i] if _entity(t, offset, index) != person and t.text not in ("’s", "'s")]
         role = " ".join(t.text for t in between) or None
-        evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text)
+        evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
         yield Affiliation(person, org, _clean_role(role) if role else None, evidence)
 
 
@@ -125,7 +126,7 @@ def _parentheses(para: Paragraph, index: EntityIndex, text: str) -> Iterator[Aff
         os_, oe, org = orgs[0]
         role = text[inside_start:os_]
         role = re.sub(r"\b(of|for|at|with)\s*$", "", role.strip(_ROLE_EDGE)).strip(_ROLE_EDGE) or None
-        sentence = Evidence(s, inside_end + 1, text[s : inside_end + 1])
+        sentence = evidence_of(text, s, inside_end + 1)
         yield Affiliation(person, org, _clean_role(role) if role else None, sentence)
 
 

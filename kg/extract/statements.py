@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from kg.extract.discourse import Discourse, Referent, subject_of
+from kg.extract.evidence import evidence
 from kg.extract.lexicon import CLAUSAL_ONLY, CUE_VERBS
 from kg.extract.quotes import QuoteSpan, quote_spans
-from kg.model import Article, Evidence, Statement
+from kg.model import Article, Statement
 from kg.nlp import Paragraph
 
 _CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "obj", "advcl"}
@@ -154,7 +155,7 @@ def _statement(speaker: Referent, cue: str, lemma: str, c_start: int, c_end: int
         quote_type=quote_type,
         content_start=c_start,
         content_end=c_end,
-        evidence=Evidence(evidence_start, evidence_end, text[evidence_start:evidence_end]),
+        evidence=evidence(text, evidence_start, evidence_end),
     )
 
 
@@ -181,7 +182,7 @@ def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], before: list
         out.append(Statement(
             speaker=last.speaker, speaker_text=last.speaker_text, cue=last.cue, speech_act=last.speech_act,
             content=text[start:end], quote_type="direct", content_start=start, content_end=end,
-            evidence=Evidence(quote.start, quote.end, text[quote.start : quote.end]),
+            evidence=evidence(text, quote.start, quote.end),
         ))
     return out
 
