@@ -25,6 +25,7 @@ def fold(text: str) -> str:
     """Compare names loosely: case, accents, dots, possessives, a leading title or "the"."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"['’]s\b", "", text).replace(".", "")
+    text = re.sub(r"(?<=\w)['’](?=\w)", "", text)  # O’Malley, D'Souza
     words = re.findall(r"[a-z0-9]+", text)
     while len(words) > 1 and (words[0] in TITLES or words[0] == "the"):
         words = words[1:]
@@ -121,7 +122,8 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
 
 def _pick_name(key: str, group: list[Mention]) -> str:
     """The longest untitled surface form that folds to the key, else the longest form."""
-    forms = sorted({strip_title(m.text) for m in group}, key=lambda f: (-len(f.split()), -len(f), f))
+    # most words first; a form in ordinary case before a shouted one ("Dallas" before "DALLAS")
+    forms = sorted({strip_title(m.text) for m in group}, key=lambda f: (-len(f.split()), f.isupper() and len(f) > 4, -len(f), f))
     for form in forms:
         if fold(form) == key:
             return form

@@ -39,3 +39,8 @@ def test_a_second_opening_mark_closes_the_unclosed_first():
 def test_paragraphs_skip_blank_lines_and_trim():
     text = "Title\n\n  First para. \n\nSecond"
     assert [text[s:e] for s, e in paragraphs(text)] == ["Title", "First para.", "Second"]
+
+
+def test_typewriter_double_apostrophes_are_quote_marks():
+    text = "''That wasn't a good way to treat me,'' he complained, and ``fine'' said she."
+    assert inner(text) == ["That wasn't a good way to treat me,", "fine"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import (DOCUMENT_NOUNS, FEMALE_PRONOUNS, GENERIC_SPEAKERS, GOVERNMENT_NOUNS,
+from kg.extract.lexicon import (DOCUMENT_NOUNS, ORGANIZATION_NOUNS, FEMALE_PRONOUNS, GENERIC_SPEAKERS, GOVERNMENT_NOUNS,
                                 MALE_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS)
 from kg.resolve import EntityIndex
 
@@ -70,11 +70,37 @@ class Discourse:
         if ref is None and lower in GOVERNMENT_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}:
             ref = next((r for c in head.children if c.dep_ in ("compound", "poss", "amod")
                         for r in [self.entity_at(c, offset)] if r and not r.startswith("Person/")), None)
-        if ref is None and lower not in GENERIC_SPEAKERS and head.pos_ == "PROPN":
-            ref = self.entity_at(head, offset)
+        if ref is None and lower in ORGANIZATION_NOUNS:
+            ref = self._organisation_by_kind(head, offset, position)
+        if ref is None and head.pos_ in ("NOUN", "PROPN"):
+            ref = self._named_in_apposition(head, offset)
         if remember and ref is not None:
             self.subjects.append((position, ref))
         return Referent(ref, text)
+
+    def _organisation_by_kind(self, head: Token, offset: int, position: int) -> str | None:
+        """"The U.N. agency": the last organisation in subject position whose name extends the
+        modifier's ("United Nations Human Rights Office" for "U.N."), else the modifier itself."""
+        for child in head.children:
+            if child.dep_ not in ("compound", "nmod", "poss", "amod"):
+                continue
+            parent = self.entity_at(child, offset)
+            if parent is None or not parent.startswith("Organization/"):
+                continue
+            parent_key = parent.split("/", 1)[1]
+            narrower = self._last_subject(position, lambda r: r.startswith("Organization/") and r != parent
+                                          and r.split("/", 1)[1].startswith(parent_key + "-"))
+            return narrower or parent
+        return None
+
+    def _named_in_apposition(self, head: Token, offset: int) -> str | None:
+        """"the economist Jared Bernstein", "co-host Mika Brzezinski": a name beside a common noun."""
+        for child in head.children:
+            if child.dep_ in ("appos", "compound", "nmod", "flat") and child.pos_ == "PROPN":
+                ref = self.entity_at(child, offset)
+                if ref is not None and ref.startswith(("Person/", "Organization/")):
+                    return ref
+        return None
 
     def _pronoun(self, pronoun: str, position: int) -> str | None:
         if pronoun in FEMALE_PRONOUNS | MALE_PRONOUNS:

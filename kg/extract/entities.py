@@ -1,24 +1,27 @@
 """Entity mentions from the parse: cleaned, typed, and with the junk left out."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import CAPITALS, CUE_VERBS, DEMONYMS, DOCUMENT_NOUNS, GOVERNMENT_NOUNS, TITLES
+from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, DOCUMENT_NOUNS, GOVERNMENT_NOUNS, TITLES,
+                                third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "NORP": "Group"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _EDGE_JUNK = {"the", "a", "an"}
+_CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
 
 
 def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """Every entity mention, in text order; mentions inside ``exclude`` spans (the byline) are dropped."""
     found: list[Mention] = []
-    for para in paragraphs:
-        found.extend(_paragraph_mentions(para))
+    for number, para in enumerate(paragraphs):
+        found.extend(_paragraph_mentions(para, headline=number == 0))
     kept = [m for m in found if not any(s <= m.start < e for s, e in exclude)]
     return _retype_group_modifiers(sorted(set(kept), key=lambda m: (m.start, -m.end)))
 
@@ -34,7 +37,7 @@ def agentive_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
     return names
 
 
-def _paragraph_mentions(para: Paragraph) -> Iterator[Mention]:
+def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[Mention]:
     doc, offset = para.doc, para.offset
     covered: set[int] = set()
     for ent in doc.ents:
@@ -54,6 +57,7 @@ def _paragraph_mentions(para: Paragraph) -> Iterator[Mention]:
                 continue  # an adjective ("Western", "Muslim"), not a group of people
         if len(span) == 1 and span.root.tag_ == "NNPS" and mention_type in ("Place", "Organization", "Person"):
             mention_type = "Group"  # "Uyghurs", "Kazakhs" tagged as a place or an organisation
+        span = _before_headline_verb(span) if headline else span  # title case fools NER there
         span = _with_title(span) if mention_type == "Person" else span
         covered.update(range(span.start, span.end))
         yield _mention(span, offset, mention_type)
@@ -74,9 +78,17 @@ def _trim(span: Span) -> Span | None:
     text = trimmed.text
     if "\n" in text or not any(ch.isalpha() for ch in text) or not text[0].isupper():
         return None
-    if len(text) < 2 or "’" in text.replace("’s", "") or "'" in text.replace("'s", ""):
+    if len(text) < 2 or _CONTRACTION.search(text.lower()):
         return None  # contractions ("n’t") and other fragments
     return trimmed
+
+
+def _before_headline_verb(span: Span) -> Span:
+    """Title case fools NER: "Ben Carson Slams Hillary" is a name, then a reporting verb."""
+    for token in span[1:-1]:
+        if token.text[:1].isupper() and third_person_cue(token.text):
+            return span.doc[span.start : token.i]
+    return span
 
 
 def _with_title(span: Span) -> Span:

@@ -17,13 +17,32 @@ CUE_VERBS: dict[str, str] = {
     "criticize": "criticize", "criticise": "criticize", "denounce": "criticize", "condemn": "criticize",
     "promise": "promise", "pledge": "promise", "vow": "promise", "ask": "ask", "question": "ask",
     "believe": "believe", "think": "believe", "hope": "believe", "fear": "believe",
+    "complain": "criticize", "mock": "criticize", "slam": "criticize", "blast": "criticize",
+    "lambaste": "criticize", "decry": "criticize", "attack": "criticize", "lament": "criticize",
+    "recall": "say", "tweet": "say", "post": "say", "describe": "say", "boast": "say", "brag": "say",
+    "stress": "say", "emphasize": "say", "emphasise": "say", "assure": "promise", "vow": "promise",
+    "joke": "say", "quip": "say", "testify": "say", "concede": "acknowledge", "counter": "reject",
+    "rebut": "reject", "retort": "say", "shout": "say", "cry": "say", "chant": "say", "recount": "say",
+    "indicate": "say", "signal": "say", "disclose": "announce", "reveal": "announce", "show": "report",
+    "expect": "believe", "feel": "believe", "worry": "believe", "doubt": "believe", "wonder": "ask",
+    "suspect": "believe", "consider": "believe", "see": "believe", "know": "believe", "estimate": "claim",
+    "want": "urge", "plan": "promise", "intend": "promise", "agree": "say", "learn": "report",
+    "question": "ask", "inquire": "ask",
 }
 
 # cues that need a that-clause or a quotation: "said" alone is not a statement
 CLAUSAL_ONLY = {"say", "tell", "add", "note", "write", "comment", "remark", "reply", "respond",
                 "continue", "observe", "declare", "announce", "explain", "find", "report", "believe",
                 "think", "hope", "fear", "suggest", "predict", "promise", "ask", "call", "warn",
-                "admit", "acknowledge", "confirm", "claim", "insist", "argue", "state"}
+                "admit", "acknowledge", "confirm", "claim", "insist", "argue", "state", "recall", "tweet",
+                "post", "boast", "brag", "stress", "emphasize", "emphasise", "joke", "quip", "testify",
+                "retort", "shout", "cry", "chant", "recount", "indicate", "signal", "disclose", "reveal",
+                "show", "expect", "feel", "worry", "doubt", "wonder", "suspect", "consider", "see", "know",
+                "estimate", "want", "plan", "intend", "agree", "learn", "complain", "assure", "concede"}
+
+# cues whose to-infinitive is what they report: "wants to end the program", "vowed to fight"
+INFINITIVE_CUES = {"want", "plan", "intend", "promise", "pledge", "vow", "urge", "call", "ask", "tell",
+                   "warn", "threaten", "hope", "agree", "decide", "refuse", "expect", "demand"}
 
 # who-did-what-to-whom verbs kept as schema:Action (lemma -> itself); conservative on purpose
 ACTION_VERBS = {
@@ -82,7 +101,22 @@ CAPITALS = {
 }
 
 # speaker heads that name nobody in particular: kept as statements with an unnamed speaker
+# heads of noun phrases that name an organisation by its kind: "the U.N. agency", "the Geneva office"
+ORGANIZATION_NOUNS = {"agency", "office", "body", "organization", "organisation", "watchdog", "department",
+                      "ministry", "commission", "committee", "council", "bureau", "panel", "mission"}
+
 GENERIC_SPEAKERS = {"critics", "officials", "activists", "experts", "analysts", "observers",
                     "supporters", "opponents", "residents", "witnesses", "sources", "people",
                     "groups", "diplomats", "lawmakers", "protesters", "detainees", "others",
                     "some", "many", "democrats", "republicans", "aides", "advocates", "scholars"}
+
+
+def third_person_cue(word: str) -> str | None:
+    """"Claims" -> "claim", "Denies" -> "deny", "Blasts" -> "blast"; None for anything else."""
+    lower = word.lower()
+    if not lower.endswith("s"):
+        return None
+    for candidate in (lower[:-1], lower[:-2], lower[:-3] + "y"):
+        if candidate in CUE_VERBS:
+            return candidate
+    return None

@@ -43,31 +43,55 @@ def _is_opening_straight(text: str, i: int) -> bool:
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
     """The double-quoted spans of one paragraph ``text[start:end]``.
 
-    Curly marks pair by direction; straight ones by position (opening after a space). A mark
-    that never closes runs to the paragraph's end, so one bad mark costs one quote at most.
-    Single quotes are not statement boundaries: they are apostrophes or quotes within quotes.
+    Curly marks pair by direction; straight ones (and the typewriter pairs `` and '') by position:
+    a mark after a space opens, one after a word or punctuation closes. A mark that never closes
+    runs to the paragraph's end, so one bad mark costs one quote at most. Single quotes are not
+    statement boundaries: they are apostrophes or quotes within quotes.
     """
     end = len(text) if end is None else end
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPENING or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
+    for i, width, kind in _marks(text, start, end):
+        opens = kind == "open" or (kind == "either" and open_at is None and _is_opening_straight(text, i))
+        if opens:
             if open_at is not None:
                 # a second opening mark: the first one never closed; end it before this one
                 spans.append(_span(text, open_at, i, closed=False))
             open_at = i
-        elif ch in CLOSING or ch == STRAIGHT:
-            if open_at is not None:
-                spans.append(_span(text, open_at, i + 1, closed=True))
-                open_at = None
+        elif open_at is not None:
+            spans.append(_span(text, open_at, i + width, closed=True))
+            open_at = None
     if open_at is not None:
         spans.append(_span(text, open_at, end, closed=False))
     return [s for s in spans if s.inner_end > s.inner_start]
 
 
+def _marks(text: str, start: int, end: int):
+    """(offset, width, "open" | "close" | "either") of each double quote mark."""
+    i = start
+    while i < end:
+        ch = text[i]
+        pair = text[i : i + 2]
+        if pair == "``":
+            yield i, 2, "open"
+            i += 2
+            continue
+        if pair == "''":
+            yield i, 2, "either"
+            i += 2
+            continue
+        if ch in OPENING:
+            yield i, 1, "open"
+        elif ch in CLOSING:
+            yield i, 1, "close"
+        elif ch == STRAIGHT:
+            yield i, 1, "either"
+        i += 1
+
+
 def _span(text: str, start: int, end: int, *, closed: bool) -> QuoteSpan:
-    inner_start, inner_end = start + 1, end - 1 if closed else end
+    inner_start = start + (2 if text[start : start + 2] in ("``", "''") else 1)
+    inner_end = end - (2 if closed and text[end - 2 : end] == "''" else 1) if closed else end
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1].isspace():
@@ -77,4 +101,4 @@ def _span(text: str, start: int, end: int, *, closed: bool) -> QuoteSpan:
 
 def strip_quote_marks(text: str) -> str:
     """The text without surrounding double quote marks and trailing punctuation outside them."""
-    return text.strip().strip(OPENING + CLOSING + STRAIGHT).strip()
+    return text.strip().strip(OPENING + CLOSING + STRAIGHT + "`'").strip()

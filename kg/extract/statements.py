@@ -6,13 +6,15 @@ verb claimed belong to a cue in their sentence, or continue the previous speaker
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from kg.extract.discourse import Discourse, Referent, subject_of
 from kg.extract.evidence import evidence
-from kg.extract.lexicon import CLAUSAL_ONLY, CUE_VERBS
+from kg.extract.lexicon import CLAUSAL_ONLY, CUE_VERBS, INFINITIVE_CUES, third_person_cue
 from kg.extract.quotes import QuoteSpan, quote_spans
 from kg.model import Article, Statement
 from kg.nlp import Paragraph
@@ -27,20 +29,63 @@ _QUOTE_TRIM = " \t\n,;:—–-"  # a quotation keeps its own full stop: it is pa
 def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Discourse) -> list[Statement]:
     """Every attributed statement of the article, in text order."""
     found: list[Statement] = []
+    previous_paragraph: list[Statement] = []
+    carried_intro: list[_Intro] = []  # a paragraph that ends "... said:" introduces the next one
     text = article.text
     for para in paragraphs:
         offset = para.offset
         quotes = quote_spans(text, offset, offset + len(para.doc.text))
         in_para: list[Statement] = []
+        intros = carried_intro
         for sent in para.doc.sents:
             discourse.note_sentence(sent, offset)
             for token in sent:
                 statement = _from_cue(token, sent, offset, quotes, text, discourse)
                 if statement is not None:
                     in_para.append(statement)
-        in_para.extend(_from_quotes(quotes, in_para, found, para, text, discourse))
-        found.extend(sorted(in_para, key=lambda s: s.content_start))
+            intro = _colon_intro(sent, offset, text, discourse)
+            if intro is not None:
+                intros = [*intros, intro]
+        in_para.extend(_from_quotes(quotes, in_para, previous_paragraph, intros, para, text))
+        carried_intro = [i for i in intros if i.end >= offset + len(para.doc.text.rstrip())]
+        in_para.sort(key=lambda s: s.content_start)
+        found.extend(in_para)
+        previous_paragraph = in_para
+    headline = _headline_statement(article, discourse)
+    if headline is not None and not any(s.content_start < headline.content_end and headline.content_start < s.content_end
+                                        for s in found):
+        found.insert(0, headline)
     return _without_nested(found)
+
+
+def _headline_statement(article: Article, discourse: Discourse) -> Statement | None:
+    """"U.N. Claims China May Have ...", "Sanders Promises Action ...": a name, then a cue verb.
+
+    Title case defeats the parser, so the headline is read from the entity index: a mention
+    followed directly by a third-person reporting verb; what follows the verb is the content."""
+    text, headline = article.text, article.headline
+    if not headline:
+        return None
+    h_start = text.find(headline)
+    h_end = h_start + len(headline)
+    for m_start, m_end, ref in discourse.index.spans:
+        if not (h_start <= m_start and m_end <= h_end) or ref.startswith("Group/"):
+            continue
+        match = re.match(r" +([A-Za-z]+) +(\S.*)", text[m_end:h_end])
+        if match is None or third_person_cue(match.group(1)) is None:
+            continue
+        c_start, c_end = _trim(text, m_end + match.start(2), h_end)
+        content = text[c_start:c_end]
+        if len(content.split()) < 2:
+            continue
+        quoted = re.search(r"[‘“\"]|(?:^|\s)'\w", content)  # headlines quote with single marks too
+        lemma = third_person_cue(match.group(1))
+        return Statement(
+            speaker=ref, speaker_text=text[m_start:m_end], cue=match.group(1),
+            speech_act=CUE_VERBS[lemma], content=content, quote_type="mixed" if quoted else "indirect",
+            content_start=c_start, content_end=c_end, evidence=evidence(text, h_start, h_end),
+        )
+    return None
 
 
 def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], text: str,
@@ -55,21 +100,43 @@ def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], te
         return None  # a verb inside a quotation is part of what was said
     if any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
         return None  # "she was accused of ..." reports no speaker
-    content = _content_tokens(token, lemma)
-    if content is None:
-        return None
     subject = subject_of(token)
     if subject is None:
         return None
+    content = _content_tokens(token, lemma)
+    if content is not None:
+        c_start, c_end = _trim(text, offset + content[0].idx, offset + content[-1].idx + len(content[-1].text))
+    else:
+        quote = _adjacent_quote(token, subject, offset, quotes, text)
+        if quote is None:
+            return None
+        c_start, c_end = quote.inner_start, quote.inner_end
     speaker = discourse.refer(subject, offset)
-    c_start, c_end = _trim(text, offset + content[0].idx, offset + content[-1].idx + len(content[-1].text))
-    cue = _cue_text(token)
-    return _statement(speaker, cue, lemma, c_start, c_end, quotes, text, sent, offset)
+    return _statement(speaker, _cue_text(token), lemma, c_start, c_end, quotes, text, sent, offset)
+
+
+def _adjacent_quote(verb: Token, subject: Token, offset: int, quotes: list[QuoteSpan], text: str) -> QuoteSpan | None:
+    """The quotation a bare cue reports: “...,” she said / said Jones, “...” / he told them: “...”."""
+    clause = [verb, subject]
+    left = offset + min(t.idx for t in clause)
+    right = offset + max(t.idx + len(t.text) for t in clause)
+    for quote in quotes:
+        if quote.end <= left and not text[quote.end : left].strip(" ,;—–-\n"):
+            return quote
+        gap = text[right : quote.start]
+        if quote.start >= right and len(gap) <= 40 and gap.rstrip().endswith((",", ":")) \
+                and not any(mark in gap for mark in "“”\"«»"):
+            return quote
+    return None
 
 
 def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
     """The clause a reporting verb introduces, or its object phrase for accuse/urge-like verbs."""
     clause = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or _that_clause_of_object(verb)
+    if not clause and lemma in INFINITIVE_CUES:
+        clause = [c for c in verb.rights if c.dep_ == "xcomp"]
+        objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < min((x.i for x in clause), default=0)]
+        clause = objects + clause if clause else []
     if lemma not in CLAUSAL_ONLY:
         clause = clause + [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and c.dep_ != "advcl"]
     if not clause:
@@ -159,26 +226,61 @@ def _statement(speaker: Referent, cue: str, lemma: str, c_start: int, c_end: int
     )
 
 
-def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], before: list[Statement],
-                 para: Paragraph, text: str, discourse: Discourse) -> list[Statement]:
-    """Quotations no reporting verb claimed: a cue in their sentence, else the previous speaker."""
+@dataclass(frozen=True)
+class _Intro:
+    """A sentence that ends in a colon and so introduces the quotation after it."""
+
+    end: int
+    speaker: Referent
+    cue: str
+    lemma: str
+
+
+def _colon_intro(sent: Span, offset: int, text: str, discourse: Discourse) -> _Intro | None:
+    """"Cruz called them on it:" / "He said:" -> who speaks in the quotation that follows."""
+    end = offset + sent.end_char
+    if not text[:end].rstrip().endswith(":"):
+        return None
+    root = sent.root
+    subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None:
+        return None
+    speaker = discourse.refer(subject, offset, remember=False)
+    return _Intro(len(text[:end].rstrip()), speaker, _cue_text(root), root.lemma_.lower())
+
+
+def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], previous_paragraph: list[Statement],
+                 intros: list[_Intro], para: Paragraph, text: str) -> list[Statement]:
+    """Quotations no reporting verb claimed: they go on with the statement before them in the
+    paragraph, or — when the paragraph opens with the quotation — with the previous paragraph's
+    last statement (the news convention for a quote that runs on)."""
     out: list[Statement] = []
     offset = para.offset
     for quote in quotes:
         if any(s.content_start <= quote.inner_start < s.content_end for s in in_para + out):
             continue
-        words = len(text[quote.inner_start : quote.inner_end].split())
-        if words < _MIN_BARE_QUOTE_WORDS:
+        quoted = text[quote.inner_start : quote.inner_end]
+        if len(quoted.split()) < _MIN_BARE_QUOTE_WORDS or _is_title(quoted):
             continue
         if _inside_other_sentence(quote, para, offset):
-            continue  # a short quoted phrase within a sentence that is no statement
-        previous = [s for s in in_para + out if s.content_end <= quote.start] or (before[-1:] if before else [])
-        if not previous and in_para:
-            previous = [s for s in in_para if s.speaker is not None][:1]
+            continue  # a quoted phrase within a sentence that is no statement
+        start, end = _trim(text, quote.inner_start, quote.inner_end, _QUOTE_TRIM)
+        intro = next((i for i in intros if i.end <= quote.start and not text[i.end : quote.start].strip()), None)
+        if intro is not None:
+            out.append(Statement(
+                speaker=intro.speaker.ref, speaker_text=intro.speaker.text, cue=intro.cue,
+                speech_act=CUE_VERBS.get(intro.lemma, "say"), content=text[start:end], quote_type="direct",
+                content_start=start, content_end=end, evidence=evidence(text, min(intro.end, quote.start), quote.end),
+            ))
+            continue
+        previous = [s for s in in_para + out if s.content_end <= quote.start]
+        if not previous and quote.start == offset:
+            previous = previous_paragraph[-1:]
+        if not previous:
+            previous = [s for s in in_para if s.speaker is not None][:1]  # “...,” and then the cue
         if not previous:
             continue
         last = previous[-1]
-        start, end = _trim(text, quote.inner_start, quote.inner_end, _QUOTE_TRIM)
         out.append(Statement(
             speaker=last.speaker, speaker_text=last.speaker_text, cue=last.cue, speech_act=last.speech_act,
             content=text[start:end], quote_type="direct", content_start=start, content_end=end,
@@ -187,10 +289,17 @@ def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], before: list
     return out
 
 
+def _is_title(quoted: str) -> bool:
+    """A book, film or headline title: most words capitalised, no sentence inside."""
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitalised / len(words) >= 0.75 and not re.search(r"[.!?][’”\"']?\s", quoted + " ")
+
+
 def _inside_other_sentence(quote: QuoteSpan, para: Paragraph, offset: int) -> bool:
     """True when the quotation is a phrase inside running text rather than a quoted sentence."""
     before = para.doc.text[: quote.start - offset].rstrip()
-    return bool(before) and before[-1] not in ".!?:”\"" and not before.endswith(",") and quote.closed
+    return bool(before) and before[-1] not in ".!?:”\"'" and not before.endswith(",") and quote.closed
 
 
 def _cue_text(token: Token) -> str:
