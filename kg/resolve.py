@@ -102,7 +102,13 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
         group = clusters[key]
         votes = Counter(m.type for m in group)
         # one mention tagged as a group of people (plural proper noun, nationality) types them all
-        entity_type = "Group" if "Group" in votes else min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
+        # and a full personal name makes a person of its surname, however NER typed that
+        if "Group" in votes:
+            entity_type = "Group"
+        elif any(m.type == "Person" and len(strip_title(m.text).split()) > 1 for m in group):
+            entity_type = "Person"
+        else:
+            entity_type = min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
         name = _pick_name(key, group)
         forms = {m.text for m in group} | {strip_title(m.text) for m in group}
         aliases = tuple(sorted(f for f in forms if f != name))
@@ -156,12 +162,23 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
         if m.type == "Group" and out[m] + "s" in group_names:
             out[m] = out[m] + "s"
     # Persons: a single surname or first name joins the full name that contains it.
-    full_names = sorted({out[m] for m in mentions if m.type == "Person" and len(out[m].split()) > 1})
+    # NER often types a lone surname as an organisation or a place ("Trump", "Montalvo"): a single
+    # word that is a person's surname is that person. Among several such people, the one named last.
+    full_mentions = [m for m in mentions if m.type == "Person" and len(out[m].split()) > 1]
+    full_names = {out[m] for m in full_mentions}
     for m in mentions:
-        if m.type == "Person" and len(out[m].split()) == 1:
-            hits = [f for f in full_names if out[m] in (f.split()[-1], f.split()[0])]
-            if len(hits) == 1:
-                out[m] = hits[0]
+        word = out[m]
+        if len(word.split()) != 1 or word in full_names:
+            continue
+        hits = {out[f] for f in full_mentions if word == out[f].split()[-1] or (m.type == "Person" and word == out[f].split()[0])}
+        if not hits:
+            continue
+        if len(hits) == 1:
+            out[m] = hits.pop()
+            continue
+        earlier = [f for f in full_mentions if out[f] in hits and f.start < m.start]
+        if earlier:
+            out[m] = out[max(earlier, key=lambda f: f.start)]
     # Organisations: acronyms (given in parentheses or by initials) and shorter names that end alike.
     org_names = sorted({out[m] for m in mentions if m.type == "Organization"}, key=lambda n: (-len(n), n))
     explicit = _parenthesised_acronyms(mentions, text, out)
