@@ -1,11 +1,24 @@
 """ArticleGraph -> rdflib.Graph, exactly in the shape of the RDF contract (notes/rdf-contract.md).
 
-No timestamps and no blank nodes: the same articles always give the same triples, so the Turtle
-written from them is byte-identical from run to run.
+No clock time and no blank nodes: the same articles always give the same triples, so the Turtle
+written from them is byte-identical from run to run (a time is written only when the caller gives
+one, see ``build_graph``).
+
+Provenance: every statement, membership and action keeps the ``kg:sentence`` / ``kg:startOffset`` /
+``kg:endOffset`` shortcuts and also points, with ``prov:wasDerivedFrom``, at a W3C Web Annotation
+``oa:SpecificResource`` of the article (IRI: the fact's IRI + "/evidence") that carries an
+``oa:TextPositionSelector`` (``/position``) and an ``oa:TextQuoteSelector`` (``/quote``).
+
+Language: prose read from the article (``schema:headline``, ``schema:text``, ``kg:sentence``,
+``oa:exact``) is tagged with the language of the spaCy pipeline that read it ("en_core_web_sm" ->
+``@en``); names, cues and other short strings stay plain ``xsd:string`` so that queries can match
+them exactly as written.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PureWindowsPath
 
@@ -15,7 +28,7 @@ from kg.errors import GraphError
 from kg.model import ArticleGraph, Entity, Evidence
 from kg.rdf import iri
 from kg.rdf.vocab import (
-    DEFAULT_BASE, KG, ORG, OWL, PROV, QUOTE_TYPE_IRIS, RDF, RDFS, SCHEMA, XSD, speech_act_iri,
+    DEFAULT_BASE, KG, OA, ORG, OWL, PROV, QUOTE_TYPE_IRIS, RDF, RDFS, SCHEMA, XSD, speech_act_iri,
 )
 
 ENTITY_CLASSES = {
@@ -26,7 +39,30 @@ ENTITY_CLASSES = {
 }
 
 # prefixes for the data IRIs whose local part is a single slug (statement IRIs hold a "/" and stay whole)
-_DATA_PREFIXES = ("article", "activity", "software", "person", "organization", "place", "group", "role")
+_DATA_PREFIXES = ("article", "activity", "software", "model", "person", "organization", "place", "group", "role")
+_MODEL_LANGUAGE = re.compile(r"^([a-z]{2,3})_")  # spaCy packages are named {language}_{name}
+
+
+# characters no XML 1.0 document can hold (C0 controls but tab, newline and carriage return; DEL and
+# C1 controls; surrogates; non-characters): SPARQL XML results, RDF/XML and several parsers cannot
+# carry them, so they are written as U+FFFD, one for one, which keeps every offset valid
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+                     + "]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every character that XML 1.0 (and so some RDF tools) cannot hold replaced by U+FFFD.
+
+    >>> safe_text("tab\tok, bell\x07 and DEL\x7f")
+    'tab\tok, bell\ufffd and DEL\ufffd'
+    """
+    return _UNSAFE.sub("\ufffd", text)
+
+
+def _text(text: str, lang: str | None = None) -> Literal:
+    """A string literal (language-tagged when ``lang`` is given) in a form every RDF tool reads alike."""
+    return Literal(safe_text(text), lang=lang)
 
 
 def software_version() -> str:
@@ -40,7 +76,7 @@ def software_version() -> str:
 def bind_prefixes(graph: Graph, *, base: str = DEFAULT_BASE) -> Graph:
     """Bind the prefixes kg's Turtle uses (schema, org, prov, kg, rdfs, xsd, owl, and one per data kind)."""
     base = iri.normalize_base(base)
-    for prefix, namespace in (("schema", SCHEMA), ("org", ORG), ("prov", PROV), ("kg", KG),
+    for prefix, namespace in (("schema", SCHEMA), ("org", ORG), ("prov", PROV), ("oa", OA), ("kg", KG),
                               ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD), ("owl", OWL)):
         graph.bind(prefix, Namespace(str(namespace)), override=True, replace=True)
     for kind in _DATA_PREFIXES:
@@ -48,8 +84,23 @@ def bind_prefixes(graph: Graph, *, base: str = DEFAULT_BASE) -> Graph:
     return graph
 
 
-def build_graph(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAULT_BASE) -> Graph:
+def model_language(model: str) -> str | None:
+    """The language of a spaCy pipeline from its package name ("en_core_web_sm-3.8.0" -> "en"), or None.
+
+    >>> model_language("en_core_web_sm-3.8.0"), model_language("xx_ent_wiki_sm"), model_language("")
+    ('en', None, None)
+    """
+    match = _MODEL_LANGUAGE.match(model or "")
+    return match.group(1) if match and match.group(1) != "xx" else None  # xx: spaCy's multi-language
+
+
+def build_graph(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAULT_BASE,
+                generated_at: datetime | None = None) -> Graph:
     """The RDF graph of some articles in the kg vocabulary; entities shared by articles are one node.
+
+    ``generated_at``, when given, is written as each activity's ``prov:endedAtTime`` (an
+    ``xsd:dateTime`` in UTC); by default no time is written, so that output stays byte-identical.
+    Two articles with the same id (and so the same IRIs) raise GraphError.
 
     >>> from kg.model import Article, ArticleGraph
     >>> g = build_graph([ArticleGraph(Article(id="a", text="Hi.", headline="Hello"))])
@@ -58,9 +109,15 @@ def build_graph(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAULT_B
     """
     base = iri.normalize_base(base)
     graph = bind_prefixes(Graph(bind_namespaces="core"), base=base)
-    software = iri.software_iri(software_version(), base=base)
+    software = _add_software(graph, base)
+    seen: set[URIRef] = set()
     for article_graph in article_graphs:
-        _add_article_graph(graph, article_graph, base, software)
+        article = iri.article_iri(article_graph.article.id, base=base)
+        if article in seen:
+            raise GraphError(f"two articles have the id {article_graph.article.id!r} (IRI {article}): "
+                             "rename one of the files")
+        seen.add(article)
+        _add_article_graph(graph, article_graph, base, software, generated_at)
     # a name that is canonical for a node is not also one of its other names
     for node, name in list(graph.subject_objects(SCHEMA.name)):
         graph.remove((node, SCHEMA.alternateName, name))
@@ -72,12 +129,48 @@ def _file_name(source: str) -> str:
     return PureWindowsPath(source).name or source
 
 
-def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence, article: URIRef) -> None:
-    """The evidence sentence, its offsets and the article a fact was read from."""
-    graph.add((node, KG.sentence, Literal(evidence.text)))
-    graph.add((node, KG.startOffset, Literal(int(evidence.start))))
-    graph.add((node, KG.endOffset, Literal(int(evidence.end))))
+def _add_evidence(graph: Graph, node: URIRef, evidence: Evidence, article: URIRef, lang: str | None) -> None:
+    """The evidence sentence, its offsets and the article a fact was read from, as kg: shortcuts and
+    as a Web Annotation selection of the article (``prov:wasDerivedFrom`` FACT/evidence)."""
+    start, end = Literal(int(evidence.start)), Literal(int(evidence.end))
+    graph.add((node, KG.sentence, _text(evidence.text, lang=lang)))
+    graph.add((node, KG.startOffset, start))
+    graph.add((node, KG.endOffset, end))
     graph.add((node, SCHEMA.isPartOf, article))
+    selection = iri.evidence_iri(node)
+    position, quote = iri.selector_iri(selection, "position"), iri.selector_iri(selection, "quote")
+    graph.add((node, PROV.wasDerivedFrom, selection))
+    graph.add((selection, RDF.type, OA.SpecificResource))
+    graph.add((selection, OA.hasSource, article))
+    graph.add((selection, OA.hasSelector, position))
+    graph.add((selection, OA.hasSelector, quote))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add((position, OA.start, start))
+    graph.add((position, OA.end, end))
+    graph.add((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, OA.exact, _text(evidence.text, lang=lang)))
+
+
+def _add_software(graph: Graph, base: str) -> URIRef:
+    """The kg release that writes the graph, as a prov:SoftwareAgent; returns its IRI."""
+    node = iri.software_iri(software_version(), base=base)
+    graph.add((node, RDF.type, PROV.SoftwareAgent))
+    graph.add((node, RDF.type, SCHEMA.SoftwareApplication))
+    graph.add((node, SCHEMA.name, _text("kg")))
+    graph.add((node, SCHEMA.softwareVersion, _text(software_version())))
+    return node
+
+
+def _add_model(graph: Graph, model: str, base: str) -> URIRef:
+    """The spaCy pipeline an activity used ("en_core_web_sm-3.8.0"), as a prov:Entity; returns its IRI."""
+    node = iri.model_iri(model, base=base)
+    name, sep, model_version = model.rpartition("-")
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.add((node, RDF.type, SCHEMA.SoftwareApplication))
+    graph.add((node, SCHEMA.name, _text(name if sep else model)))
+    if sep and model_version:
+        graph.add((node, SCHEMA.softwareVersion, _text(model_version)))
+    return node
 
 
 def _add_entity(graph: Graph, entity: Entity, base: str) -> URIRef:
@@ -87,35 +180,44 @@ def _add_entity(graph: Graph, entity: Entity, base: str) -> URIRef:
         raise GraphError(f"entity {entity.ref!r} has an unknown type {entity.type!r}")
     node = iri.entity_iri(entity.type, entity.key, base=base)
     graph.add((node, RDF.type, cls))
-    name = Literal(entity.name)
+    name = _text(entity.name)
     known = graph.value(node, SCHEMA.name)
     if known is None:
         graph.add((node, SCHEMA.name, name))
     elif known != name:  # another article named it differently: keep the first, record the other
         graph.add((node, SCHEMA.alternateName, name))
     for alias in entity.aliases:
-        graph.add((node, SCHEMA.alternateName, Literal(alias)))
+        graph.add((node, SCHEMA.alternateName, _text(alias)))
     return node
 
 
-def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIRef) -> None:
+def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIRef,
+                       generated_at: datetime | None = None) -> None:
     """One article, its provenance, entities, statements, memberships and actions."""
     article = ag.article
+    lang = model_language(ag.model)
     art = iri.article_iri(article.id, base=base)
     activity = iri.activity_iri(article.id, base=base)
     graph.add((art, RDF.type, SCHEMA.NewsArticle))
-    graph.add((art, SCHEMA.identifier, Literal(article.id)))
-    for prop, value in ((SCHEMA.headline, article.headline), (KG.byline, article.byline),
-                        (KG.dateline, article.dateline)):
+    graph.add((art, SCHEMA.identifier, _text(article.id)))
+    if lang is not None:
+        graph.add((art, SCHEMA.inLanguage, Literal(lang)))
+    if article.headline is not None:
+        graph.add((art, SCHEMA.headline, _text(article.headline, lang=lang)))
+    for prop, value in ((KG.byline, article.byline), (KG.dateline, article.dateline)):
         if value is not None:
-            graph.add((art, prop, Literal(value)))
+            graph.add((art, prop, _text(value)))
     if article.source is not None:
-        graph.add((art, KG.sourceFile, Literal(_file_name(article.source))))
+        graph.add((art, KG.sourceFile, _text(_file_name(article.source))))
     graph.add((art, PROV.wasGeneratedBy, activity))
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, PROV.wasAssociatedWith, software))
     if ag.model:
-        graph.add((activity, PROV.used, Literal(ag.model)))
+        graph.add((activity, PROV.used, _add_model(graph, ag.model, base)))
+    if generated_at is not None:
+        when = generated_at.astimezone(timezone.utc) if generated_at.tzinfo else generated_at
+        text = when.replace(tzinfo=None, microsecond=0).isoformat() + ("Z" if generated_at.tzinfo else "")
+        graph.add((activity, PROV.endedAtTime, Literal(text, datatype=XSD.dateTime)))
 
     entities: dict[str, tuple[Entity, URIRef]] = {}
     for entity in ag.entities:
@@ -139,14 +241,20 @@ def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIR
         graph.add((node, RDF.type, KG.Statement))
         if st.speaker is not None:
             graph.add((node, SCHEMA.creator, lookup(st.speaker, f"statement {n} speaker")[1]))
-        graph.add((node, KG.speakerText, Literal(st.speaker_text)))
-        graph.add((node, SCHEMA.text, Literal(st.content)))
-        graph.add((node, KG.cue, Literal(st.cue)))
+        elif st.speaker_text.strip():
+            # "critics", "officials": kept as a node of its own, never forced onto a named entity
+            speaker = iri.unnamed_speaker_iri(article.id, st.speaker_text, base=base)
+            graph.add((speaker, RDF.type, KG.UnnamedSpeaker))
+            graph.add((speaker, SCHEMA.name, _text(" ".join(st.speaker_text.split()))))
+            graph.add((node, SCHEMA.creator, speaker))
+        graph.add((node, KG.speakerText, _text(st.speaker_text)))
+        graph.add((node, SCHEMA.text, _text(st.content, lang=lang)))
+        graph.add((node, KG.cue, _text(st.cue)))
         graph.add((node, KG.speechAct, speech_act_iri(iri.slugify(st.speech_act))))
         graph.add((node, KG.quoteType, quote_type))
         graph.add((node, KG.contentStart, Literal(int(st.content_start))))
         graph.add((node, KG.contentEnd, Literal(int(st.content_end))))
-        _add_evidence(graph, node, st.evidence, art)
+        _add_evidence(graph, node, st.evidence, art, lang)
         for ref in st.mentions:
             graph.add((node, SCHEMA.mentions, lookup(ref, f"statement {n} mention")[1]))
 
@@ -168,14 +276,14 @@ def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIR
             graph.add((node, ORG.role, role))
             graph.add((role, RDF.type, ORG.Role))
             if graph.value(role, RDFS.label) is None:  # "China director" and "China Director" are one role
-                graph.add((role, RDFS.label, Literal(aff.role)))
-        _add_evidence(graph, node, aff.evidence, art)
+                graph.add((role, RDFS.label, _text(aff.role)))
+        _add_evidence(graph, node, aff.evidence, art, lang)
 
     for n, act in enumerate(ag.actions, start=1):
         node = iri.action_iri(article.id, n, base=base)
         graph.add((node, RDF.type, SCHEMA.Action))
         graph.add((node, SCHEMA.agent, lookup(act.agent, f"action {n} agent")[1]))
         graph.add((node, SCHEMA.object, lookup(act.object, f"action {n} object")[1]))
-        graph.add((node, SCHEMA.name, Literal(act.verb)))
-        graph.add((node, KG.verbLemma, Literal(act.lemma)))
-        _add_evidence(graph, node, act.evidence, art)
+        graph.add((node, SCHEMA.name, _text(act.verb)))
+        graph.add((node, KG.verbLemma, _text(act.lemma)))
+        _add_evidence(graph, node, act.evidence, art, lang)

@@ -21,7 +21,9 @@ from kg.rdf.vocab import DEFAULT_BASE
 
 MAX_SLUG = 80
 _RUNS = re.compile(r"[a-z0-9]+")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+# an absolute IRI with none of the characters that Turtle, N-Triples and SPARQL forbid in an IRIREF
+# (space, control characters, <>"{}|\^`) so that every strict parser reads what we write
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20\x7f-\x9f<>\"{}|\\^`]*$")
 
 
 def _digest(text: str, length: int = 8) -> str:
@@ -52,7 +54,7 @@ def slugify(text: str) -> str:
 
 def normalize_base(base: str) -> str:
     """``base`` checked to be an absolute IRI and ending in "/" or "#" (a "/" is added otherwise)."""
-    if not isinstance(base, str) or not _SCHEME.match(base):
+    if not isinstance(base, str) or not _SCHEME.match(base) or re.search(r"%(?![0-9A-Fa-f]{2})", base):
         raise GraphError(f"base IRI must be an absolute IRI such as {DEFAULT_BASE!r}, got {base!r}")
     return base if base.endswith(("/", "#")) else base + "/"
 
@@ -77,6 +79,23 @@ def software_iri(version: str, *, base: str = DEFAULT_BASE) -> URIRef:
     return _iri(base, "software", "kg-" + version)
 
 
+def model_iri(model: str, *, base: str = DEFAULT_BASE) -> URIRef:
+    """The spaCy pipeline an activity used: BASE model/{slug} ("en_core_web_sm-3.8.0" -> en-core-web-sm-3-8-0)."""
+    return _iri(base, "model", model)
+
+
+def evidence_iri(fact: URIRef) -> URIRef:
+    """The part of the article a fact was read from (an oa:SpecificResource): the fact's IRI + "/evidence"."""
+    return URIRef(f"{fact}/evidence")
+
+
+def selector_iri(evidence: URIRef, kind: str) -> URIRef:
+    """A selector of an evidence node: EVIDENCE/position (oa:TextPositionSelector) or EVIDENCE/quote."""
+    if kind not in ("position", "quote"):
+        raise GraphError(f"unknown selector kind {kind!r}")
+    return URIRef(f"{evidence}/{kind}")
+
+
 def entity_iri(entity_type: str, key: str, *, base: str = DEFAULT_BASE) -> URIRef:
     """An entity: BASE {type lowercased}/{key}; depends on nothing else, so articles share entities."""
     return _iri(base, entity_type.lower(), key)
@@ -93,6 +112,11 @@ def ref_iri(ref: str, *, base: str = DEFAULT_BASE) -> URIRef:
 def statement_iri(article_id: str, n: int, *, base: str = DEFAULT_BASE) -> URIRef:
     """The n-th (1-based) statement of an article: BASE statement/{article.id}/{n:03d}."""
     return _iri(base, "statement", article_id, f"{n:03d}")
+
+
+def unnamed_speaker_iri(article_id: str, speaker_text: str, *, base: str = DEFAULT_BASE) -> URIRef:
+    """A speaker the article does not name, as written there: BASE speaker/{article.id}/{slug}."""
+    return _iri(base, "speaker", article_id, speaker_text)
 
 
 def membership_iri(article_id: str, person_key: str, org_key: str, *, base: str = DEFAULT_BASE) -> URIRef:
