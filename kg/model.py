@@ -76,6 +76,7 @@ class Statement:
     content_end: int
     evidence: Evidence
     mentions: tuple[str, ...] = ()  # Entity.ref of the entities the content mentions
+    unnamed_speaker: bool = False  # speaker None because the article names nobody ("critics", "officials")
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ def make_small_article_graph() -> ArticleGraph:
         Statement(speaker=jose.ref, speaker_text="Núñez", cue="said", speech_act="accuse",
                   content=QUOTE_1, quote_type="direct", content_start=q1, content_end=q1 + len(QUOTE_1),
                   evidence=_evidence(text, s1), mentions=(china.ref, uyghurs.ref)),
-        Statement(speaker=None, speaker_text="Critics", cue="argued", speech_act="claim",
+        Statement(speaker=None, speaker_text="Critics", unnamed_speaker=True, cue="argued", speech_act="claim",
                   content=QUOTE_2, quote_type="indirect", content_start=q2, content_end=q2 + len(QUOTE_2),
                   evidence=_evidence(text, s2), mentions=(hrw.ref,)),
     )

@@ -139,4 +139,5 @@ def test_accuse_takes_its_object_as_content_and_is_an_action():
 
 def test_unnamed_speaker_is_kept_without_an_entity():
     _, said, _, _ = extract(CRITICS)
-    assert [(s.speaker, s.speaker_text, s.content) for s in said] == [(None, "Critics", "the plan failed")]
+    assert [(s.speaker, s.speaker_text, s.unnamed_speaker, s.content) for s in said] == [
+        (None, "Critics", True, "the plan failed")]

@@ -25,6 +25,7 @@ class Referent:
 
     ref: str | None
     text: str
+    unnamed: bool = False  # no entity, and a description of people rather than a pronoun
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Discourse:
             ref = self._named_in_apposition(head, offset)
         if remember and ref is not None:
             self.subjects.append((position, ref))
-        return Referent(ref, text)
+        return Referent(ref, text, unnamed=ref is None and head.pos_ in ("NOUN", "PROPN"))
 
     def _organisation_by_kind(self, head: Token, offset: int, position: int) -> str | None:
         """"The U.N. agency": the last organisation in subject position whose name extends the
@@ -95,12 +96,11 @@ class Discourse:
 
     def _named_in_apposition(self, head: Token, offset: int) -> str | None:
         """"the economist Jared Bernstein", "co-host Mika Brzezinski": a name beside a common noun."""
-        for child in head.children:
-            if child.dep_ in ("appos", "compound", "nmod", "flat") and child.pos_ == "PROPN":
-                ref = self.entity_at(child, offset)
-                if ref is not None and ref.startswith(("Person/", "Organization/")):
-                    return ref
-        return None
+        found = [self.entity_at(child, offset) for child in head.children
+                 if child.dep_ in ("appos", "compound", "nmod", "flat") and child.pos_ == "PROPN"]
+        found = [ref for ref in found if ref is not None and ref.startswith(("Person/", "Organization/"))]
+        # "GOP presidential contender Ben Carson": the person, not the party
+        return min(found, key=lambda ref: not ref.startswith("Person/"), default=None)
 
     def _pronoun(self, pronoun: str, position: int) -> str | None:
         if pronoun in FEMALE_PRONOUNS | MALE_PRONOUNS:

@@ -216,6 +216,7 @@ def _statement(speaker: Referent, cue: str, lemma: str, c_start: int, c_end: int
     return Statement(
         speaker=speaker.ref,
         speaker_text=speaker.text,
+        unnamed_speaker=speaker.unnamed,
         cue=cue,
         speech_act=CUE_VERBS.get(lemma, "say"),
         content=text[c_start:c_end],
@@ -268,7 +269,8 @@ def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], previous_par
         intro = next((i for i in intros if i.end <= quote.start and not text[i.end : quote.start].strip()), None)
         if intro is not None:
             out.append(Statement(
-                speaker=intro.speaker.ref, speaker_text=intro.speaker.text, cue=intro.cue,
+                speaker=intro.speaker.ref, speaker_text=intro.speaker.text, unnamed_speaker=intro.speaker.unnamed,
+                cue=intro.cue,
                 speech_act=CUE_VERBS.get(intro.lemma, "say"), content=text[start:end], quote_type="direct",
                 content_start=start, content_end=end, evidence=evidence(text, min(intro.end, quote.start), quote.end),
             ))
@@ -282,7 +284,8 @@ def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], previous_par
             continue
         last = previous[-1]
         out.append(Statement(
-            speaker=last.speaker, speaker_text=last.speaker_text, cue=last.cue, speech_act=last.speech_act,
+            speaker=last.speaker, speaker_text=last.speaker_text, unnamed_speaker=last.unnamed_speaker,
+            cue=last.cue, speech_act=last.speech_act,
             content=text[start:end], quote_type="direct", content_start=start, content_end=end,
             evidence=evidence(text, quote.start, quote.end),
         ))

@@ -241,7 +241,7 @@ def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIR
         graph.add((node, RDF.type, KG.Statement))
         if st.speaker is not None:
             graph.add((node, SCHEMA.creator, lookup(st.speaker, f"statement {n} speaker")[1]))
-        elif st.speaker_text.strip():
+        elif st.unnamed_speaker and st.speaker_text.strip():
             # "critics", "officials": kept as a node of its own, never forced onto a named entity
             speaker = iri.unnamed_speaker_iri(article.id, st.speaker_text, base=base)
             graph.add((speaker, RDF.type, KG.UnnamedSpeaker))
