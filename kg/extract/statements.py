@@ -46,7 +46,7 @@ def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Dis
             intro = _colon_intro(sent, offset, text, discourse)
             if intro is not None:
                 intros = [*intros, intro]
-        in_para.extend(_from_quotes(quotes, in_para, previous_paragraph, intros, para, text))
+        _add_unclaimed_quotes(quotes, in_para, previous_paragraph, intros, para, text)
         carried_intro = [i for i in intros if i.end >= offset + len(para.doc.text.rstrip())]
         in_para.sort(key=lambda s: s.content_start)
         found.extend(in_para)
@@ -250,15 +250,16 @@ def _colon_intro(sent: Span, offset: int, text: str, discourse: Discourse) -> _I
     return _Intro(len(text[:end].rstrip()), speaker, _cue_text(root), root.lemma_.lower())
 
 
-def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], previous_paragraph: list[Statement],
-                 intros: list[_Intro], para: Paragraph, text: str) -> list[Statement]:
-    """Quotations no reporting verb claimed: they go on with the statement before them in the
-    paragraph, or — when the paragraph opens with the quotation — with the previous paragraph's
-    last statement (the news convention for a quote that runs on)."""
-    out: list[Statement] = []
+def _add_unclaimed_quotes(quotes: list[QuoteSpan], in_para: list[Statement], previous_paragraph: list[Statement],
+                          intros: list[_Intro], para: Paragraph, text: str) -> None:
+    """Quotations no reporting verb claimed, added to ``in_para``: they go on with the statement
+    before them in the paragraph (a quotation interrupted by its cue, “A,” she said, “B.”, becomes
+    one statement whose content is both parts), or — when the paragraph opens with the quotation —
+    with the previous paragraph's last statement (the news convention for a quote that runs on)."""
+    out = in_para
     offset = para.offset
     for quote in quotes:
-        if any(s.content_start <= quote.inner_start < s.content_end for s in in_para + out):
+        if any(s.content_start <= quote.inner_start < s.content_end for s in out):
             continue
         quoted = text[quote.inner_start : quote.inner_end]
         if len(quoted.split()) < _MIN_BARE_QUOTE_WORDS or _is_title(quoted):
@@ -275,21 +276,32 @@ def _from_quotes(quotes: list[QuoteSpan], in_para: list[Statement], previous_par
                 content_start=start, content_end=end, evidence=evidence(text, min(intro.end, quote.start), quote.end),
             ))
             continue
-        previous = [s for s in in_para + out if s.content_end <= quote.start]
+        previous = [s for s in out if s.content_end <= quote.start]
         if not previous and quote.start == offset:
             previous = previous_paragraph[-1:]
         if not previous:
-            previous = [s for s in in_para if s.speaker is not None][:1]  # “...,” and then the cue
+            previous = [s for s in out if s.speaker is not None][:1]  # “...,” and then the cue
         if not previous:
             continue
         last = previous[-1]
+        if last in out and last.quote_type == "direct" and _only_the_cue_between(text, last, quote):
+            out[out.index(last)] = Statement(**{
+                **last.__dict__, "content": f"{last.content} {text[start:end]}", "content_end": end,
+                "evidence": evidence(text, last.evidence.start, max(last.evidence.end, quote.end)),
+            })
+            continue
         out.append(Statement(
             speaker=last.speaker, speaker_text=last.speaker_text, unnamed_speaker=last.unnamed_speaker,
             cue=last.cue, speech_act=last.speech_act,
             content=text[start:end], quote_type="direct", content_start=start, content_end=end,
             evidence=evidence(text, quote.start, quote.end),
         ))
-    return out
+
+
+def _only_the_cue_between(text: str, before: Statement, quote: QuoteSpan) -> bool:
+    """True when nothing but the attribution stands between a quotation and the next one."""
+    gap = text[before.content_end : quote.start]
+    return len(gap) <= 160 and "\n" not in gap and sum(gap.count(m) for m in "“”\"") <= 1 and gap.count("''") <= 1
 
 
 def _is_title(quoted: str) -> bool:
