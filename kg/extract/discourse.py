@@ -16,6 +16,7 @@ from kg.resolve import EntityIndex
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
+_QUANTIFIERS = {"all", "some", "many", "most", "both", "several", "few", "others", "none"}
 _WINDOW = 2500  # characters a pronoun looks back for its antecedent
 
 
@@ -77,7 +78,8 @@ class Discourse:
             ref = self._named_in_apposition(head, offset)
         if remember and ref is not None:
             self.subjects.append((position, ref))
-        return Referent(ref, text, unnamed=ref is None and head.pos_ in ("NOUN", "PROPN"))
+        described = head.pos_ in ("NOUN", "PROPN") or lower in _QUANTIFIERS  # "All of the candidates"
+        return Referent(ref, text, unnamed=ref is None and described)
 
     def _organisation_by_kind(self, head: Token, offset: int, position: int) -> str | None:
         """"The U.N. agency": the last organisation in subject position whose name extends the
@@ -97,7 +99,7 @@ class Discourse:
     def _named_in_apposition(self, head: Token, offset: int) -> str | None:
         """"the economist Jared Bernstein", "co-host Mika Brzezinski": a name beside a common noun."""
         found = [self.entity_at(child, offset) for child in head.children
-                 if child.dep_ in ("appos", "compound", "nmod", "flat") and child.pos_ == "PROPN"]
+                 if child.dep_ in ("appos", "compound", "nmod", "flat", "conj") and child.pos_ == "PROPN"]
         found = [ref for ref in found if ref is not None and ref.startswith(("Person/", "Organization/"))]
         # "GOP presidential contender Ben Carson": the person, not the party
         return min(found, key=lambda ref: not ref.startswith("Person/"), default=None)

@@ -140,13 +140,27 @@ def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
     if lemma not in CLAUSAL_ONLY:
         clause = clause + [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and c.dep_ != "advcl"]
     if not clause:
-        return None
+        return _parenthetical_content(verb)
     tokens = sorted(t for c in clause for t in c.subtree)
     tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.i <= clause[0].left_edge.i)]
     tokens = _contiguous(tokens)
     if not tokens or len([t for t in tokens if t.is_alpha]) < 2:
         return None
     return tokens
+
+
+def _parenthetical_content(verb: Token) -> list[Token] | None:
+    """"Six months ago, the senator said, the media ...", "as Pollak observed, the victor was ...":
+    a cue set inside the sentence it reports; the content is the rest of the sentence after it."""
+    if verb.dep_ != "parataxis" and not (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
+        return None
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.right_edge.i]
+    while after and after[0].is_punct:
+        after = after[1:]
+    if len([t for t in after if t.is_alpha]) < 3:
+        return None
+    return after
 
 
 def _that_clause_of_object(verb: Token) -> list[Token]:
@@ -301,7 +315,8 @@ def _add_unclaimed_quotes(quotes: list[QuoteSpan], in_para: list[Statement], pre
 def _only_the_cue_between(text: str, before: Statement, quote: QuoteSpan) -> bool:
     """True when nothing but the attribution stands between a quotation and the next one."""
     gap = text[before.content_end : quote.start]
-    return len(gap) <= 160 and "\n" not in gap and sum(gap.count(m) for m in "“”\"") <= 1 and gap.count("''") <= 1
+    # the gap may hold the closing mark and a quoted title ('he said on “Meet the Press.”')
+    return len(gap) <= 160 and "\n" not in gap and sum(gap.count(m) for m in "“”\"") + gap.count("''") <= 3
 
 
 def _is_title(quoted: str) -> bool:
