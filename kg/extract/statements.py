@@ -117,14 +117,14 @@ def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], te
 
 def _adjacent_quote(verb: Token, subject: Token, offset: int, quotes: list[QuoteSpan], text: str) -> QuoteSpan | None:
     """The quotation a bare cue reports: “...,” she said / said Jones, “...” / he told them: “...”."""
-    clause = [verb, subject]
+    clause = [verb, subject.left_edge, subject]
     left = offset + min(t.idx for t in clause)
     right = offset + max(t.idx + len(t.text) for t in clause)
     for quote in quotes:
         if quote.end <= left and not text[quote.end : left].strip(" ,;—–-\n"):
             return quote
         gap = text[right : quote.start]
-        if quote.start >= right and len(gap) <= 40 and gap.rstrip().endswith((",", ":")) \
+        if quote.start >= right and len(gap.split()) <= 3 and gap.rstrip().endswith((",", ":")) \
                 and not any(mark in gap for mark in "“”\"«»"):
             return quote
     return None
@@ -348,8 +348,10 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
 
 def _without_nested(found: list[Statement]) -> list[Statement]:
     """Drop a statement whose content lies inside another's with the same speaker (a cue inside a clause)."""
-    kept = []
+    kept: list[Statement] = []
     for s in found:
+        if any(o.content_start == s.content_start and o.content_end == s.content_end for o in kept):
+            continue  # two cues claimed one quotation: the first (nearest, in text order) keeps it
         if any(o is not s and o.content_start <= s.content_start and s.content_end <= o.content_end
                and (o.content_end - o.content_start) > (s.content_end - s.content_start) for o in found):
             continue
