@@ -170,6 +170,9 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.dep_ == "acl" and before is not None and before.pos_ == "PROPN" and before in verb.head.subtree:
+            return before  # "the spectacle of Mr. Netanyahu denouncing ...": the name before the participle
         if verb.dep_ in ("conj", "acl", "advcl", "xcomp", "pcomp", "pobj", "prep", "dobj", "relcl") and verb.head is not verb:
             verb = verb.head
             seen += 1
