@@ -1,0 +1,125 @@
+"""One short hand-written article per attribution form, run through the real model.
+
+Each asserts the exact speaker, cue, content and type that form must yield (issue 3's list).
+"""
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+pytestmark = pytest.mark.model
+
+
+def said(text):
+    graph = kg.ingest(text)
+    return graph, [(s.speaker, s.cue, s.content, s.quote_type) for s in graph.statements]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # X said that ...
+    ("Jane Doe said that the budget would be cut.",
+     ("Person/jane-doe", "said", "the budget would be cut", "indirect")),
+    # said X, with the quotation first
+    ("“We will not back down,” said Jane Doe.",
+     ("Person/jane-doe", "said", "We will not back down", "direct")),
+    # X, a spokesman for Y, said
+    ("John Smith, a spokesman for Acme Corporation, said the plant would close in May.",
+     ("Person/john-smith", "said", "the plant would close in May", "indirect")),
+    # a cue after the quote
+    ("“The vote was rigged from the start,” Maria Lopez said.",
+     ("Person/maria-lopez", "said", "The vote was rigged from the start", "direct")),
+    # a colon introduction
+    ("Senator Tom Baker said: “This bill will pass next week.”",
+     ("Person/tom-baker", "said", "This bill will pass next week.", "direct")),
+    # X said in a statement that ...
+    ("The ministry said in a statement that the talks had failed.",
+     (None, "said", "the talks had failed", "indirect")),
+    # according to X
+    ("The factory will close next year, according to Peter Brown.",
+     ("Person/peter-brown", "according to", "The factory will close next year", "indirect")),
+    # mixed: indirect speech with a quoted phrase
+    ("Anna Berg said the plan was “a disaster for everyone.”",
+     ("Person/anna-berg", "said", "the plan was “a disaster for everyone.”", "mixed")),
+])
+def test_attribution_forms(text, expected):
+    _, rows = said(text)
+    assert expected in rows, rows
+
+
+@pytest.mark.parametrize("sentence, cue, act", [
+    ("Jane Doe accused the mayor of lying.", "accused", "accuse"),
+    ("Jane Doe urged the council to vote against the plan.", "urged", "urge"),
+    ("Jane Doe denied that she had met the minister.", "denied", "deny"),
+    ("Jane Doe warned that prices would rise.", "warned", "warn"),
+    ("Jane Doe insisted that the deal was fair.", "insisted", "claim"),
+    ("Jane Doe acknowledged that mistakes were made.", "acknowledged", "acknowledge"),
+    ("Jane Doe recommended that the law be changed.", "recommended", "recommend"),
+    ("Jane Doe told reporters that the strike would go on.", "told", "say"),
+])
+def test_reporting_verbs_map_to_speech_acts(sentence, cue, act):
+    graph = kg.ingest(sentence)
+    assert [(s.speaker, s.cue, s.speech_act) for s in graph.statements] == [("Person/jane-doe", cue, act)]
+
+
+def test_pronoun_speakers_follow_gender_and_subjects():
+    _, rows = said("Jane Doe met Tom Baker on Monday. Mr. Baker said that the meeting went well. "
+                   "She said that she disagreed.")
+    assert ("Person/tom-baker", "said", "the meeting went well", "indirect") in rows
+    assert ("Person/jane-doe", "said", "she disagreed", "indirect") in rows
+
+
+def test_the_report_speaks_for_the_organisation_that_issued_it():
+    _, rows = said("The report by Amnesty International was published on Monday. "
+                   "The report said that prisoners had been tortured.")
+    assert ("Organization/amnesty-international", "said", "prisoners had been tortured", "indirect") in rows
+
+
+def test_a_quote_paragraph_continues_the_previous_speaker():
+    _, rows = said("“We have done nothing wrong,” Jane Doe said.\n\n“The company will fight this in court.”")
+    assert ("Person/jane-doe", "said", "The company will fight this in court.", "direct") in rows
+
+
+def test_an_interrupted_quotation_is_one_statement():
+    graph, rows = said("“We tried everything,” Jane Doe said. “Nothing worked, and nobody helped us.”")
+    assert rows == [("Person/jane-doe", "said", "We tried everything Nothing worked, and nobody helped us.", "direct")]
+
+
+def test_unclosed_quote_costs_one_quote_only():
+    _, rows = said("Jane Doe said: “This never closes.\n\nTom Baker said that the second one is fine.")
+    assert ("Person/tom-baker", "said", "the second one is fine", "indirect") in rows
+
+
+def test_unnamed_speakers_are_kept_without_an_entity():
+    graph, rows = said("Critics claim that the program wastes money.")
+    assert rows == [(None, "claim", "the program wastes money", "indirect")]
+    assert graph.statements[0].unnamed_speaker and graph.statements[0].speaker_text == "Critics"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sophie Martin, China director of Human Rights Watch, said the report was late.",
+     ("Person/sophie-martin", "Organization/human-rights-watch", "China director")),
+    ("Paul Kim (program director, International Service for Human Rights) said the report was late.",
+     ("Person/paul-kim", "Organization/international-service-for-human-rights", "program director")),
+    ("Dolkun Isa, president of the World Uyghur Congress, said the report was late.",
+     ("Person/dolkun-isa", "Organization/world-uyghur-congress", "president")),
+])
+def test_affiliation_forms(text, expected):
+    graph = kg.ingest(text)
+    assert expected in {(a.person, a.organization, a.role) for a in graph.affiliations}
+
+
+def test_entities_merge_titles_surnames_and_acronyms():
+    graph = kg.ingest("Michelle Bachelet visited the United Nations in Geneva. Ms. Bachelet said that the "
+                      "U.N. would publish the report. Bachelet left on Friday.")
+    names = {e.name: set(e.aliases) for e in graph.entities}
+    assert {"Ms. Bachelet", "Bachelet"} <= names["Michelle Bachelet"]
+    assert "U.N." in names["United Nations"]
+    assert not any(n in names for n in ("Friday", "Bachelet", "U.N."))
+
+
+def test_actions_in_active_and_passive_voice():
+    graph = kg.ingest("China detained Uyghur activists. Tom Baker was arrested by the Russian police. "
+                      "Tom Baker visited Moscow in May.")
+    found = {(a.agent, a.lemma, a.object) for a in graph.actions}
+    assert ("Person/tom-baker", "visit", "Place/moscow") in found
