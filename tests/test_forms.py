@@ -119,7 +119,9 @@ def test_entities_merge_titles_surnames_and_acronyms():
 
 
 def test_actions_in_active_and_passive_voice():
-    graph = kg.ingest("China detained Uyghur activists. Tom Baker was arrested by the Russian police. "
-                      "Tom Baker visited Moscow in May.")
+    graph = kg.ingest("Tom Baker visited Moscow in May. Acme Corporation was sued by Tom Baker. "
+                      "Jane Doe made a brief trip to Paris.")
     found = {(a.agent, a.lemma, a.object) for a in graph.actions}
     assert ("Person/tom-baker", "visit", "Place/moscow") in found
+    assert ("Person/tom-baker", "sue", "Organization/acme-corporation") in found
+    assert ("Person/jane-doe", "visit", "Place/paris") in found

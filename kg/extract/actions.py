@@ -16,6 +16,7 @@ from kg.model import Action, Article
 from kg.nlp import Paragraph
 
 _OBJECT_DEPS = ("dobj", "obj", "dative")
+_VISIT_NOUNS = {"visit", "trip", "tour"}
 
 
 def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discourse) -> list[Action]:
@@ -34,8 +35,31 @@ def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discou
     return found
 
 
+def _nominal_visit(noun: Token, offset: int, discourse: Discourse, text: str) -> Iterator[Action]:
+    """"She made a brief trip to Xinjiang", "Obama's visit to Israel": a visit named by a noun."""
+    if noun.lemma_.lower() not in _VISIT_NOUNS or noun.pos_ != "NOUN":
+        return
+    targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in ("make", "pay", "take", "begin"):
+        owner = subject_of(noun.head)
+    if owner is None or not targets:
+        return
+    agent = discourse.refer(owner, offset, remember=False, documents=False).ref
+    if agent is None or not agent.startswith("Person/"):
+        return
+    sent = noun.sent
+    for target_token in targets:
+        target = discourse.refer(target_token, offset, remember=False, documents=False).ref
+        if target is not None and target.startswith("Place/"):
+            yield Action(agent, "visited", "visit", target, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
+
+
 def _actions_of(verb: Token, offset: int, discourse: Discourse, text: str) -> Iterator[Action]:
     lemma = verb.lemma_.lower()
+    if verb.pos_ == "NOUN":
+        yield from _nominal_visit(verb, offset, discourse, text)
+        return
     if lemma not in ACTION_VERBS or verb.pos_ != "VERB":
         return
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
