@@ -84,7 +84,7 @@ class Affiliation:
     """A person's membership of an organisation, with the role text where one is given."""
 
     person: str  # Entity.ref
-    organization: str  # Entity.ref
+    organization: str | None  # Entity.ref; None for a role without a named organisation
     role: str | None
     evidence: Evidence
 

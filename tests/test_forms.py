@@ -125,3 +125,12 @@ def test_actions_in_active_and_passive_voice():
     assert ("Person/tom-baker", "visit", "Place/moscow") in found
     assert ("Person/tom-baker", "sue", "Organization/acme-corporation") in found
     assert ("Person/jane-doe", "visit", "Place/paris") in found
+
+
+def test_a_role_without_an_organisation_is_kept_as_a_role():
+    graph = kg.ingest("Jane Doe, a lawyer who lives in Paris, said the deal was bad.")
+    assert [(a.person, a.organization, a.role) for a in graph.affiliations] == [("Person/jane-doe", None, "lawyer")]
+    rdf = graph.to_rdf()
+    from kg.rdf.vocab import SCHEMA
+
+    assert [str(o) for o in rdf.objects(None, SCHEMA.jobTitle)] == ["lawyer"]

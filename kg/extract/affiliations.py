@@ -18,6 +18,7 @@ from kg.nlp import Paragraph
 from kg.resolve import EntityIndex
 
 _LINKING_PREPS = {"of", "for", "at", "with", "from"}
+_NOT_ROLES = {"one", "part", "member", "some", "who", "which", "time", "year", "day"}
 _ROLE_EDGE = " ,;:()—–-\n"
 _ORG_TYPES = ("Organization/",)
 _GOVERNMENT_TYPES = ("Organization/", "Place/")
@@ -52,7 +53,8 @@ def _appositions(sent: Span, offset: int, index: EntityIndex, text: str) -> Iter
         if person is None or not person.startswith("Person/"):
             continue
         phrase = sorted(token.subtree, key=lambda t: t.i)
-        yield from _role_and_org(person, phrase, sent, offset, index, text)
+        found = list(_role_and_org(person, phrase, sent, offset, index, text))
+        yield from found or _role_only(person, token, sent, offset, index, text)
 
 
 def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, index: EntityIndex,
@@ -84,6 +86,22 @@ def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, ind
             continue
         yield Affiliation(person, org, _clean_role(role), evidence)
         return
+
+
+def _role_only(person: str, appos: Token, sent: Span, offset: int, index: EntityIndex,
+               text: str) -> Iterator[Affiliation]:
+    """"Tahir Imin, an activist Uyghur in Washington": a role with no organisation named."""
+    head_entity = _entity(appos, offset, index)
+    if appos.lower_ in _NOT_ROLES or not (appos.pos_ == "NOUN" or (head_entity or "").startswith("Group/")):
+        return  # a role is a common noun ("activist"), or a group's name used as one ("an activist Uyghur")
+    if any((_entity(t, offset, index) or "").startswith("Person/") for t in appos.subtree):
+        return  # "his wife, Jane Doe": a relation between people, not a role
+    words = [t for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "poss", "punct")]
+    if not words:
+        return
+    role = _clean_role(text[offset + words[0].idx : offset + appos.idx + len(appos.text)])
+    if role:
+        yield Affiliation(person, None, role, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
 
 
 def _mention_head(token: Token, phrase: list[Token]) -> Token:

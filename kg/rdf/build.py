@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PureWindowsPath
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.errors import GraphError
 from kg.model import ArticleGraph, Entity, Evidence
@@ -52,7 +52,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\u
 
 
 def safe_text(text: str) -> str:
-    """``text`` with every character that XML 1.0 (and so some RDF tools) cannot hold replaced by U+FFFD.
+    r"""``text`` with every character that XML 1.0 (and so some RDF tools) cannot hold replaced by U+FFFD.
 
     >>> safe_text("tab\tok, bell\x07 and DEL\x7f")
     'tab\tok, bell\ufffd and DEL\ufffd'
@@ -122,6 +122,36 @@ def build_graph(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAULT_B
     for node, name in list(graph.subject_objects(SCHEMA.name)):
         graph.remove((node, SCHEMA.alternateName, name))
     return graph
+
+
+def build_dataset(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAULT_BASE,
+                  generated_at: datetime | None = None) -> Dataset:
+    """The articles as an RDF dataset: each article's triples in the named graph of its IRI.
+
+    For TriG and N-Quads, so that a store keeps provenance per article; an entity that two articles
+    mention is described in both graphs (the same IRI, so a union query still sees one node).
+
+    >>> from kg.model import Article, ArticleGraph
+    >>> ds = build_dataset([ArticleGraph(Article(id="a", text="Hi."))])
+    >>> sorted(str(g.identifier) for g in ds.graphs() if len(g))
+    ['https://kg.example.org/id/article/a']
+    """
+    base = iri.normalize_base(base)
+    dataset = Dataset()
+    seen: set[URIRef] = set()
+    for article_graph in article_graphs:
+        graph = build_graph([article_graph], base=base, generated_at=generated_at)
+        name = iri.article_iri(article_graph.article.id, base=base)
+        if name in seen:
+            raise GraphError(f"two articles have the id {article_graph.article.id!r} (IRI {name}): "
+                             "rename one of the files")
+        seen.add(name)
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace, override=True, replace=True)
+        named = dataset.graph(name)
+        for triple in graph:
+            named.add(triple)
+    return dataset
 
 
 def _file_name(source: str) -> str:
@@ -217,7 +247,7 @@ def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIR
     if generated_at is not None:
         when = generated_at.astimezone(timezone.utc) if generated_at.tzinfo else generated_at
         text = when.replace(tzinfo=None, microsecond=0).isoformat() + ("Z" if generated_at.tzinfo else "")
-        graph.add((activity, PROV.endedAtTime, Literal(text, datatype=XSD.dateTime)))
+        graph.add((activity, PROV.endedAtTime, Literal(text, datatype=XSD.dateTime, normalize=False)))
 
     entities: dict[str, tuple[Entity, URIRef]] = {}
     for entity in ag.entities:
@@ -261,6 +291,10 @@ def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIR
     used: set[URIRef] = set()
     for n, aff in enumerate(ag.affiliations, start=1):
         person, person_node = lookup(aff.person, f"affiliation {n} person")
+        if aff.organization is None:  # a role the article ties to no organisation: "an activist"
+            if aff.role is not None:
+                graph.add((person_node, SCHEMA.jobTitle, _text(aff.role)))
+            continue
         org, org_node = lookup(aff.organization, f"affiliation {n} organization")
         node = iri.membership_iri(article.id, person.key, org.key, base=base)
         suffix = 2
