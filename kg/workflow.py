@@ -1,4 +1,5 @@
-"""One article file in, its three output files out: NAME.ttl, NAME.analysis.json, NAME.html.
+"""One article file in, its output files out: NAME.ttl, NAME.analysis.json, NAME.analysis.ttl,
+NAME.report.md and NAME.html.
 
 Everything is computed in memory first and each file is written atomically, so an error never
 leaves a half-written or mismatched set of outputs.
@@ -8,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.analyze import analysis_json, analyze
+from kg.analyze import analysis_graph, analysis_json, analyze, format_markdown
 from kg.fileio import write_text_atomic
 from kg.pipeline import ingest
-from kg.rdf.build import build_graph
-from kg.rdf.io import serialize
+from kg.rdf.build import build_dataset, build_graph
+from kg.rdf.io import output_format, serialize
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.render import render_html
 
@@ -31,6 +32,8 @@ class IngestResult:
     actions: int
     triples: int
     top_actors: tuple[str, ...]
+    report: Path | None = None  # NAME.report.md
+    measures: Path | None = None  # NAME.analysis.ttl
 
     def summary(self) -> str:
         """A few lines for the terminal."""
@@ -38,26 +41,34 @@ class IngestResult:
             f"{self.name}: {self.entities} entities, {self.statements} statements, "
             f"{self.affiliations} affiliations, {self.actions} actions, {self.triples} triples\n"
             f"  most central: {', '.join(self.top_actors) or '(none)'}\n"
-            f"  wrote {self.turtle}, {self.analysis}\n"
+            f"  wrote {self.turtle}, {self.analysis}"
+            + "".join(f", {p}" for p in (self.measures, self.report) if p is not None) + "\n"
             f"  page: {self.page}"
         )
 
 
-def ingest_to_files(path: Path, out: Path, *, model: str | None = None, base: str | None = None) -> IngestResult:
-    """Ingest one article file and write its Turtle, analysis JSON and page into ``out``."""
+def ingest_to_files(path: Path, out: Path, *, model: str | None = None, base: str | None = None,
+                    format: str = "ttl") -> IngestResult:
+    """Ingest one article file and write its graph (in ``format``: ttl, nt, trig, nquads, jsonld),
+    analysis JSON and page into ``out``."""
+    fmt = output_format(format)
     article_graph = ingest(Path(path), model=model)
     graph = build_graph([article_graph], base=base or DEFAULT_BASE)
-    turtle = serialize(graph, "turtle")
+    data = build_dataset([article_graph], base=base or DEFAULT_BASE) if fmt.quads else graph
+    turtle = serialize(data, fmt.rdflib, base=base or DEFAULT_BASE)
     analysis = analyze(graph)
     page = render_html(graph, analysis=analysis)
     name = Path(path).stem  # NAME.txt -> NAME.ttl, as the user named it
     out = Path(out)
-    targets = (out / f"{name}.ttl", out / f"{name}.analysis.json", out / f"{name}.html")
-    for target, text in zip(targets, (turtle, analysis_json(analysis), page)):
+    measures = serialize(analysis_graph(analysis, name=name, base=base or DEFAULT_BASE), "turtle")
+    targets = (out / f"{name}{fmt.suffix}", out / f"{name}.analysis.json", out / f"{name}.html",
+               out / f"{name}.analysis.ttl", out / f"{name}.report.md")
+    for target, text in zip(targets, (turtle, analysis_json(analysis), page, measures, format_markdown(analysis))):
         write_text_atomic(target, text)
     return IngestResult(
         name=name, turtle=targets[0], analysis=targets[1], page=targets[2],
         entities=len(article_graph.entities), statements=len(article_graph.statements),
         affiliations=len(article_graph.affiliations), actions=len(article_graph.actions),
         triples=len(graph), top_actors=tuple(a["name"] for a in analysis.get("top_actors", [])[:5]),
+        measures=targets[3], report=targets[4],
     )

@@ -66,10 +66,14 @@ def _dataset(page: str, name: str) -> list[dict]:
     return json.loads(match.group(1))
 
 
-def _titles(page: str) -> dict[str, str]:
-    match = re.search(r"var titles = (.*?);\n", page)
+def _kg(page: str) -> dict:
+    match = re.search(r"var kg = (.*?);\n", page)
     assert match
-    return dict(json.loads(match.group(1)))
+    return json.loads(match.group(1))
+
+
+def _titles(page: str) -> dict[str, str]:
+    return dict(_kg(page)["titles"])
 
 
 def test_no_network_references(page):
@@ -115,8 +119,12 @@ def test_article_text_survives_as_text(page):
     nodes = {n["id"]: n for n in _dataset(page, "nodes")}
     assert nodes[str(EVIL)]["label"] == HOSTILE_NAME
     title = _titles(page)[str(EVIL)]
-    assert title.splitlines()[:3] == [HOSTILE_NAME, "Type: Person", f"Also called: {HOSTILE_ALIAS}"]
-    assert f"“{HOSTILE_TEXT}”" in title and "More about Ann." in title
+    assert title.splitlines()[:4] == [HOSTILE_NAME, "Person", f"Also called: {HOSTILE_ALIAS}",
+                                      "2 statements made · mentioned in 0"]
+    panel = _kg(page)["nodes"][str(EVIL)]
+    assert panel["name"] == HOSTILE_NAME and panel["aliases"] == [HOSTILE_ALIAS]
+    assert [s["text"] for s in panel["said"]] == [HOSTILE_TEXT, "More about Ann."]
+    assert panel["said"][0]["sentence"] == f"Evidence 1: {HOSTILE_TEXT}"
     edges = _dataset(page, "edges")
     assert any(f"Evidence 1: {HOSTILE_TEXT}" in e["title"] for e in edges)
     # vis-network 9.1.2 shows string titles with innerText: plain text is the safe form
@@ -138,8 +146,13 @@ def test_nodes_coloured_by_type_and_sized_by_pagerank(page):
 def test_edges_labelled_and_parallel_edges_merged(page):
     edges = {(e["from"], e["to"]): e for e in _dataset(page, "edges")}
     assert len(edges) == 6  # evil->ann twice (statements 1 and 2) is drawn once
-    assert edges[(str(EVIL), str(ANN))]["label"] == "added, said ×2"
+    assert edges[(str(EVIL), str(ANN))]["label"] == ""  # who speaks about whom: width and hover text only
+    assert "1. said: Evidence 1" in edges[(str(EVIL), str(ANN))]["title"]
+    assert "2. added: Evidence 2: More about Ann." in edges[(str(EVIL), str(ANN))]["title"]
+    assert edges[(str(EVIL), str(ANN))]["width"] > edges[(str(EVIL), str(ACME))]["width"]
     assert edges[(str(ANN), str(ACME))]["label"] == "CEO <i>"  # JSON data, escaped in the page
+    assert edges[(str(ACME), str(PARIS))]["label"] == "left"
+    assert edges[(str(ANN), str(ACME))]["dashes"] is False and edges[(str(ANN), str(PARIS))]["dashes"] is True
     assert "Evidence 3: Paris is lovely." in edges[(str(ANN), str(PARIS))]["title"]
     assert edges[(str(ACME), str(PARIS))]["title"].endswith("left: Acme left Paris.")
 
@@ -150,15 +163,39 @@ def test_long_edge_labels_are_shortened_but_kept_in_the_hover_text():
     graph.set((ID["role/ceo"], RDFS.label, Literal(long_role)))
     edges = {(e["from"], e["to"]): e for e in _dataset(render_html(graph), "edges")}
     edge = edges[(str(ANN), str(ACME))]
-    assert edge["label"] == "spokesperson for the minist…"
+    assert edge["label"] == "spokesperson for the mi…"
     assert f"{long_role}: Ann, CEO of Acme." in edge["title"]
 
 
-def test_physics_stops_after_stabilisation(page):
+def test_layout_is_computed_and_holds_still(page):
     options = json.loads(re.search(r"var options = (\{.*?\});\n", page, re.S).group(1))
-    assert options["layout"]["randomSeed"] == 7
-    assert options["physics"]["stabilization"]["enabled"] is True
-    assert 'network.once("stabilizationIterationsDone", freeze)' in page
+    assert options["physics"] == {"enabled": False}
+    nodes = _dataset(page, "nodes")
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
+    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)
+    assert "window.kgReady = true" in page
+
+
+def test_panel_lists_affiliations_and_mentions(page):
+    data = _kg(page)
+    ann = data["nodes"][str(ANN)]
+    assert ann["affiliations"] == [{"person": "Ann Smith", "role": "CEO <i>", "organization": "Acme",
+                                    "sentence": "Ann, CEO of Acme."}]
+    assert [(m["speaker"], m["cue"], m["text"]) for m in ann["mentioned"]] == [
+        (HOSTILE_NAME, "said", HOSTILE_TEXT), (HOSTILE_NAME, "added", "More about Ann.")]
+    assert data["nodes"][str(PARIS)]["actions"] == [{"agent": "Acme", "verb": "left", "object": "Paris",
+                                                     "sentence": "Acme left Paris."}]
+    assert set(data["typeColours"]) == set(TYPE_COLOURS)
+    communities = {n["community"] for n in data["nodes"].values()}
+    assert set(data["communityColours"]) <= {str(c) for c in communities}
+
+
+def test_search_filter_and_colour_switch_are_on_the_page(page):
+    assert 'id="kg-search"' in page and 'id="kg-colour"' in page and 'id="kg-panel"' in page
+    for type_name in TYPE_COLOURS:
+        assert f'data-type="{type_name}" checked' in page
+    script = page[page.index("var kg = "):]
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
 
 
 def test_deterministic_bytes(page):
@@ -174,7 +211,7 @@ def test_accepts_an_analysis():
 def test_empty_graph():
     page = render_html(Graph())
     assert "No entities in this graph." in page and "<h1>Knowledge graph</h1>" in page
-    assert _dataset(page, "nodes") == [] and _titles(page) == {}
+    assert _dataset(page, "nodes") == [] and _titles(page) == {} and _kg(page)["nodes"] == {}
 
 
 def test_write_html(tmp_path):

@@ -29,7 +29,11 @@ def fresh_outputs(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("name", ["xinjiang-report.ttl", "xinjiang-report.analysis.json", "xinjiang-report.html"])
+OUTPUTS = ["xinjiang-report.ttl", "xinjiang-report.analysis.json", "xinjiang-report.analysis.ttl",
+           "xinjiang-report.report.md", "xinjiang-report.html"]
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
 def test_committed_outputs_are_what_the_code_produces(fresh_outputs, name):
     assert (fresh_outputs / name).read_bytes() == (COMMITTED / name).read_bytes(), (
         f"graphs/{name} is stale: run `make run` and commit graphs/")
@@ -37,7 +41,7 @@ def test_committed_outputs_are_what_the_code_produces(fresh_outputs, name):
 
 def test_output_is_deterministic(fresh_outputs, tmp_path):
     assert main(["ingest", "--out", str(tmp_path)]) == 0
-    for name in ("xinjiang-report.ttl", "xinjiang-report.analysis.json", "xinjiang-report.html"):
+    for name in OUTPUTS:
         assert (tmp_path / name).read_bytes() == (fresh_outputs / name).read_bytes()
 
 
@@ -83,3 +87,11 @@ def test_bundled_queries_answer_on_the_sample():
     assert len(mentioning.rows) >= 5  # statements about China
     actions = rows["who-accuses-whom"]
     assert any("China" in r and "detained" in r for r in actions.rows)
+
+
+def test_the_five_most_central_people_by_sparql():
+    graph = read_graph(COMMITTED / "xinjiang-report.analysis.ttl")
+    rows = run_query(graph, bundled_queries()["most-central"].read_text(encoding="utf-8")).rows
+    assert len(rows) == 5 and "Michelle Bachelet" in [r[0] for r in rows]
+    report = (COMMITTED / "xinjiang-report.report.md").read_text(encoding="utf-8")
+    assert "## Conflicts" in report and "| United Nations Human Rights Office | China |" in report

@@ -1,10 +1,17 @@
-"""Reading and writing graph files; the Turtle kg writes is byte-identical for the same graph."""
+"""Reading and writing graph files; what kg writes is byte-identical for the same graph.
+
+Formats (``FORMATS``, by the name ``kg ingest --format`` takes): Turtle (``ttl``, the default),
+N-Triples (``nt``), TriG (``trig``) and N-Quads (``nquads``), which put each article's triples in
+the named graph of its IRI, and JSON-LD (``jsonld``) with an inline context (kg.rdf.jsonld).
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from rdflib import BNode, Graph
+from dataclasses import dataclass
+
+from rdflib import BNode, Dataset, Graph
 from rdflib.util import guess_format
 
 from kg.errors import GraphError
@@ -17,32 +24,94 @@ def _one_line(error: BaseException) -> str:
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-def serialize(graph: Graph, format: str = "turtle") -> str:
-    """The graph as text in ``format`` ("turtle", "longturtle", "nt", "xml", "json-ld"), ending in a newline.
+@dataclass(frozen=True)
+class Format:
+    """An output format: its rdflib name, file suffix, and whether it keeps named graphs."""
 
-    Turtle and N-Triples come out byte-identical for the same triples and prefixes (graphs without
-    blank nodes, which kg never writes).
+    rdflib: str
+    suffix: str
+    quads: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    "ttl": Format("turtle", ".ttl"),
+    "nt": Format("nt", ".nt"),
+    "trig": Format("trig", ".trig", quads=True),
+    "nquads": Format("nquads", ".nq", quads=True),
+    "jsonld": Format("json-ld", ".jsonld"),
+}
+_GUESS = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+def output_format(name: str) -> Format:
+    """The ``Format`` of a ``kg ingest --format`` name ("ttl", "nt", "trig", "nquads", "jsonld")."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise GraphError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}") from None
+
+
+def serialize(graph: Graph | Dataset, format: str = "turtle", *, base: str | None = None) -> str:
+    """The graph as text in ``format`` ("turtle", "longturtle", "nt", "trig", "nquads", "xml",
+    "json-ld"), ending in a newline; a ``Dataset`` (named graphs) for "trig" and "nquads".
+
+    Every format but RDF/XML comes out byte-identical for the same triples and prefixes (graphs
+    without blank nodes, which kg never writes). JSON-LD is kg's own compact writer; ``base``
+    makes its IRIs relative (see kg.rdf.jsonld).
 
     >>> from rdflib import Graph, URIRef, Literal
     >>> g = Graph().add((URIRef("https://ex.org/a"), URIRef("https://ex.org/p"), Literal(1)))
     >>> print(serialize(g, "nt"), end="")
     <https://ex.org/a> <https://ex.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .
     """
+    format = {"ttl": "turtle", "jsonld": "json-ld", "nq": "nquads"}.get(format, format)
+    if format == "json-ld":
+        from kg.rdf.jsonld import to_jsonld
+
+        return to_jsonld(graph, base=base)
+    if format == "trig" and isinstance(graph, Dataset):
+        return _trig(graph)
     try:
         text = graph.serialize(format=format)
     except Exception as error:  # rdflib raises PluginException and others for an unknown format
         raise GraphError(f"cannot serialize the graph as {format!r}: {_one_line(error)}") from None
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    if format in ("nt", "ntriples", "nt11"):
+    if format in ("nt", "ntriples", "nt11", "nquads"):
         # rdflib's N-Triples writer follows the store's order; sort it into a stable one
         text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
     return text if text.endswith("\n") else text + "\n"
 
 
-def write_graph(graph: Graph, path: str | os.PathLike, format: str = "turtle") -> Path:
+def _trig(dataset: Dataset) -> str:
+    """TriG with the named graphs in IRI order, each written as rdflib's (sorted) Turtle.
+
+    rdflib's own TriG writer takes the graphs in the store's order, which changes from run to run.
+    """
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    for named in sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier)):
+        graph = Graph(bind_namespaces="none")
+        for prefix, namespace in dataset.namespaces():
+            graph.bind(prefix, namespace, override=True, replace=True)
+        for triple in named:
+            graph.add(triple)
+        body: list[str] = []
+        for line in serialize(graph, "turtle").splitlines():
+            if line.startswith(("@prefix", "PREFIX")):
+                prefixes.add(line)
+            else:
+                body.append(line)  # not indented: that would change multi-line literals
+        name = "" if isinstance(named.identifier, BNode) or str(named.identifier) == "urn:x-rdflib:default" \
+            else f"<{named.identifier}> "
+        blocks.append(f"{name}{{\n" + "\n".join(body).strip("\n") + "\n}\n")
+    return "\n".join(["\n".join(sorted(prefixes)) + "\n"] + blocks) if blocks else "\n"
+
+
+def write_graph(graph: Graph | Dataset, path: str | os.PathLike, format: str = "turtle", *,
+                base: str | None = None) -> Path:
     """Write the graph to ``path`` in ``format``, atomically (never a half-written file)."""
-    text = serialize(graph, format)
+    text = serialize(graph, format, base=base)
     try:
         return write_text_atomic(path, text)
     except OSError as error:
@@ -50,16 +119,25 @@ def write_graph(graph: Graph, path: str | os.PathLike, format: str = "turtle") -
 
 
 def read_graph(path: str | os.PathLike) -> Graph:
-    """Read a graph file; its format comes from the suffix (.ttl, .nt, .rdf, .jsonld, ...), Turtle otherwise."""
+    """Read a graph file; its format comes from the suffix (.ttl, .nt, .trig, .nq, .jsonld, .rdf, ...),
+    Turtle otherwise. The named graphs of TriG and N-Quads are merged into one graph."""
     path = Path(path)
     if not path.exists():
         raise GraphError(f"{path}: no such graph file")
     if not path.is_file():
         raise GraphError(f"{path}: not a file")
-    fmt = guess_format(str(path)) or "turtle"
+    fmt = _GUESS.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
     graph = Graph()
     try:
-        graph.parse(path, format=fmt)
+        if fmt in ("trig", "nquads"):
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            for prefix, namespace in dataset.namespaces():
+                graph.bind(prefix, namespace, override=True, replace=True)
+            for s, p, o, _ in dataset.quads():
+                graph.add((s, p, o))
+        else:
+            graph.parse(path, format=fmt)
     except OSError as error:
         raise GraphError(f"{path}: cannot read: {error.strerror or _one_line(error)}") from None
     except Exception as error:  # each rdflib parser raises its own exception type

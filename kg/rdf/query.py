@@ -152,6 +152,39 @@ def format_csv(result: QueryResult) -> str:
     return buffer.getvalue()
 
 
+def _tsv_term(cell: str | None, term: Term | None) -> str:
+    """A result cell in the SPARQL 1.1 TSV form: <iri>, "text"@lang, "v"^^<dt>, a bare integer, _:b."""
+    if cell is None:
+        return ""
+    kind = term.type if term else "literal"
+    if kind == "uri":
+        return f"<{cell}>"
+    if kind == "bnode":
+        return f"_:{cell}"
+    if term and term.datatype == str(XSD.integer) and cell.lstrip("-").isdigit() and cell == str(int(cell)):
+        return cell
+    escaped = (cell.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+               .replace("\n", "\\n").replace("\r", "\\r"))
+    if term and term.lang:
+        return f'"{escaped}"@{term.lang}'
+    if term and term.datatype and term.datatype != str(XSD.string):
+        return f'"{escaped}"^^<{term.datatype}>'
+    return f'"{escaped}"'
+
+
+def format_tsv(result: QueryResult) -> str:
+    r"""The result in the SPARQL 1.1 Query Results TSV format: a "?var" header, RDF terms in Turtle form.
+
+    >>> format_tsv(QueryResult(("n", "x"), (("Ann", None),), ((Term("literal"), None),))).splitlines()
+    ['?n\t?x', '"Ann"\t']
+    """
+    lines = ["\t".join(f"?{c}" for c in result.columns)]
+    for r, row in enumerate(result.rows):
+        terms = result.terms[r] if r < len(result.terms) else (None,) * len(row)
+        lines.append("\t".join(_tsv_term(cell, term) for cell, term in zip(row, terms)))
+    return "\n".join(lines) + "\n"
+
+
 def format_json(result: QueryResult) -> str:
     """The result in the SPARQL 1.1 Query Results JSON format ({"head": {"vars"}, "results": {"bindings"}})."""
     bindings = []
