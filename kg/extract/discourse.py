@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import (DOCUMENT_NOUNS, ORGANIZATION_NOUNS, FEMALE_PRONOUNS, GENERIC_SPEAKERS, GOVERNMENT_NOUNS,
+from kg.extract.lexicon import (DOCUMENT_NOUNS, ORGANIZATION_NOUNS, FEMALE_PRONOUNS, GOVERNMENT_NOUNS,
                                 MALE_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS)
 from kg.resolve import EntityIndex
 
@@ -53,7 +53,7 @@ class Discourse:
                 self.issuer = self._document_issuer(token, offset)
         for token in sent:
             if token.dep_ in _SUBJECTS:
-                referent = self.refer(subject_head(token), offset, remember=False)
+                referent = self.refer(token, offset, remember=False)
                 if referent.ref is not None:
                     self.subjects.append((offset + token.idx, referent.ref))
 
@@ -144,11 +144,6 @@ class Discourse:
                 if ref and ref.startswith("Organization/"):
                     return ref
         return None
-
-
-def subject_head(token: Token) -> Token:
-    """The token that names a subject: "Human Rights Watch’s Ms. Richardson" -> Richardson."""
-    return token
 
 
 def phrase_text(head: Token) -> str:
