@@ -199,7 +199,9 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
                 continue
         words = name.split()
         if len(words) >= 2:
-            longer = [n for n in org_names if n != name and n.endswith(" " + name)]
+            # "Human Rights Council" / "United Nations Human Rights Council";
+            # "Comic Corps" / "Comic Corps of Canada"
+            longer = [n for n in org_names if n != name and (n.endswith(" " + name) or n.startswith(name + " of "))]
             if len(longer) == 1:
                 out[m] = longer[0]
     return out

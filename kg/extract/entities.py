@@ -11,7 +11,11 @@ from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, DOCUMENT_NOUNS, G
 from kg.model import Mention
 from kg.nlp import Paragraph
 
-LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "NORP": "Group"}
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+               "NORP": "Group"}
+# a name ending in one of these is a building or a site, whatever NER called it
+_FACILITY_WORDS = {"centre", "center", "hall", "stadium", "airport", "tower", "towers", "mosque", "church",
+                   "cathedral", "bridge", "square", "palace", "plaza", "temple", "synagogue", "prison"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _EDGE_JUNK = {"the", "a", "an"}
 _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
@@ -47,6 +51,8 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[
             continue
         if mention_type == "Organization" and span[-1].lower_ in DOCUMENT_NOUNS:
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
+        if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _FACILITY_WORDS:
+            mention_type = "Place"
         if ent.label_ == "NORP":
             government = _government_phrase(span)
             if government is not None:
