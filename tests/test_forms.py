@@ -103,6 +103,16 @@ def test_unnamed_speakers_are_kept_without_an_entity():
      ("Person/paul-kim", "Organization/international-service-for-human-rights", "program director")),
     ("Dolkun Isa, president of the World Uyghur Congress, said the report was late.",
      ("Person/dolkun-isa", "Organization/world-uyghur-congress", "president")),
+    ("Acme Corporation's chief executive, John Smith, said the company would grow.",
+     ("Person/john-smith", "Organization/acme-corporation", "chief executive")),
+    ("A spokeswoman for the State Department, Linda Green, said the talks would resume.",
+     ("Person/linda-green", "Organization/state-department", "spokeswoman")),
+    ("Greenpeace spokesman Tom White said the spill was a disaster.",
+     ("Person/tom-white", "Organization/greenpeace", "spokesman")),
+    ("Mary Jones, who leads the Red Cross, said the camps were full.",
+     ("Person/mary-jones", "Organization/red-cross", "leader")),
+    ("Amnesty International’s director Agnes Callamard urged the council to act.",
+     ("Person/agnes-callamard", "Organization/amnesty-international", "director")),
 ])
 def test_affiliation_forms(text, expected):
     graph = kg.ingest(text)

@@ -18,6 +18,8 @@ from kg.nlp import Paragraph
 from kg.resolve import EntityIndex
 
 _LINKING_PREPS = {"of", "for", "at", "with", "from"}
+_LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
+                  "found": "founder", "co-found": "co-founder", "own": "owner", "manage": "manager"}
 _NOT_ROLES = {"one", "part", "member", "some", "who", "which", "time", "year", "day"}
 _ROLE_EDGE = " ,;:()—–-\n"
 _ORG_TYPES = ("Organization/",)
@@ -31,6 +33,8 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
         for sent in para.doc.sents:
             found.extend(_appositions(sent, para.offset, index, article.text))
             found.extend(_possessives(sent, para.offset, index, article.text))
+            found.extend(_prenominal(sent, para.offset, index, article.text))
+            found.extend(_leaders(sent, para.offset, index, article.text))
         found.extend(_parentheses(para, index, article.text))
     best: dict[tuple[str, str], Affiliation] = {}
     for a in found:
@@ -46,15 +50,54 @@ def _entity(token: Token, offset: int, index: EntityIndex) -> str | None:
 
 
 def _appositions(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """"X, ROLE of ORG" and the other way round, "ROLE of ORG, X" / "ORG's ROLE, X"."""
     for token in sent:
         if token.dep_ != "appos":
             continue
         person = _entity(token.head, offset, index)
+        if person is not None and person.startswith("Person/"):
+            phrase = sorted(token.subtree, key=lambda t: t.i)
+            found = list(_role_and_org(person, phrase, sent, offset, index, text))
+            yield from found or _role_only(person, token, sent, offset, index, text)
+            continue
+        person = _entity(token, offset, index)
+        if person is not None and person.startswith("Person/") and token.head.pos_ == "NOUN" and token.head.i < token.i:
+            named = {t.i for t in token.subtree}
+            phrase = [t for t in token.head.subtree if t.i not in named and t.i < token.i and not t.is_punct]
+            if phrase:
+                yield from _role_and_org(person, phrase, sent, offset, index, text)
+
+
+def _prenominal(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """"Greenpeace spokesman Tom White": an organisation and a role written before the name."""
+    for token in sent:
+        person = _entity(token, offset, index)
+        if person is None or not person.startswith("Person/") or token.dep_ == "compound":
+            continue
+        before = [t for t in token.subtree if t.i < token.i and _entity(t, offset, index) != person]
+        if not before or before[-1].i != min(t.i for t in token.subtree if _entity(t, offset, index) == person) - 1:
+            continue  # the words must stand right before the name
+        orgs = [t for t in before if (_entity(t, offset, index) or "").startswith(_ORG_TYPES)]
+        roles = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and (not orgs or t.i > orgs[-1].i)]
+        if orgs and roles and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det") for t in before):
+            role = text[offset + roles[0].idx : offset + roles[-1].idx + len(roles[-1].text)]
+            yield Affiliation(person, _entity(orgs[-1], offset, index), _clean_role(role),
+                              evidence_of(text, offset + sent.start_char, offset + sent.end_char))
+
+
+def _leaders(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """"Mary Jones, who leads the Red Cross": a relative clause naming what the person heads."""
+    for verb in sent:
+        role = _LEADING_VERBS.get(verb.lemma_.lower())
+        if role is None or verb.dep_ != "relcl":
+            continue
+        person = _entity(verb.head, offset, index)
         if person is None or not person.startswith("Person/"):
             continue
-        phrase = sorted(token.subtree, key=lambda t: t.i)
-        found = list(_role_and_org(person, phrase, sent, offset, index, text))
-        yield from found or _role_only(person, token, sent, offset, index, text)
+        for obj in verb.children:
+            org = _entity(obj, offset, index) if obj.dep_ in ("dobj", "obj") else None
+            if org is not None and org.startswith(_ORG_TYPES):
+                yield Affiliation(person, org, role, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
 
 
 def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, index: EntityIndex,
