@@ -42,7 +42,17 @@ def agentive_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
 
 
 def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[Mention]:
-    doc, offset = para.doc, para.offset
+    typed = list(_typed_spans(para, headline=headline))
+    groups = {span.root.i for span, kind in typed if kind == "Group"}
+    for span, kind in typed:
+        # coordinated with a group of people, a plural name is one too: "Uyghurs, Kazakhs, and others"
+        if kind != "Group" and len(span) == 1 and span.text.endswith("s") and any(c.i in groups for c in span.root.conjuncts):
+            kind = "Group"
+        yield _mention(span, para.offset, kind)
+
+
+def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[Span, str]]:
+    doc = para.doc
     covered: set[int] = set()
     for ent in doc.ents:
         mention_type = LABEL_TYPES.get(ent.label_)
@@ -57,7 +67,7 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[
             government = _government_phrase(span)
             if government is not None:
                 covered.update(range(government.start, government.end))
-                yield _mention(government, offset, "Place")
+                yield government, "Place"
                 continue
             if span.root.tag_ not in ("NNPS", "NNS") and not span.text.endswith("s"):
                 continue  # an adjective ("Western", "Muslim"), not a group of people
@@ -66,8 +76,8 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[
         span = _before_headline_verb(span) if headline else span  # title case fools NER there
         span = _with_title(span) if mention_type == "Person" else span
         covered.update(range(span.start, span.end))
-        yield _mention(span, offset, mention_type)
-    yield from _unrecognised_speakers(doc, offset, covered)
+        yield span, mention_type
+    yield from _unrecognised_speakers(doc, covered)
 
 
 def _trim(span: Span) -> Span | None:
@@ -114,7 +124,7 @@ def _government_phrase(span: Span) -> Span | None:
     return None
 
 
-def _unrecognised_speakers(doc, offset: int, covered: set[int]) -> Iterator[Mention]:
+def _unrecognised_speakers(doc, covered: set[int]) -> Iterator[tuple[Span, str]]:
     """Proper-noun subjects of a reporting verb that NER missed ("Dolkun, president of ..., said")."""
     for token in doc:
         if token.i in covered or token.tag_ != "NNP" or token.dep_ not in ("nsubj", "nsubjpass"):
@@ -127,7 +137,7 @@ def _unrecognised_speakers(doc, offset: int, covered: set[int]) -> Iterator[Ment
         span = doc[start : token.i + 1]
         if span.text.lower() in CAPITALS or span.text.rstrip(".").lower() in TITLES:
             continue
-        yield _mention(_with_title(span), offset, "Person")
+        yield _with_title(span), "Person"
 
 
 def _retype_group_modifiers(found: list[Mention]) -> list[Mention]:
