@@ -18,6 +18,8 @@ from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NO
 from kg.model import Entity, Mention
 
 _STOP = {"of", "the", "and", "for", "in", "at", "on", "a", "an", "&", "to"}
+_ORGANISATION_KINDS = {"magazine", "newspaper", "party", "inc", "corp", "corporation", "company", "co", "group",
+                       "foundation", "institute", "ltd", "llc", "plc", "news", "times", "post", "network"}
 _TYPE_PRIORITY = {"Person": 0, "Organization": 1, "Place": 2, "Group": 3}
 
 
@@ -190,6 +192,11 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
             out[m] = explicit[name]
             continue
         if m.type != "Organization":
+            continue
+        # "Freedom" / "Freedom Magazine", "Acme" / "Acme Inc": the name without its kind
+        kinds = [n for n in org_names if n.startswith(name + " ") and n[len(name) + 1 :] in _ORGANISATION_KINDS]
+        if len(kinds) == 1:
+            out[m] = kinds[0]
             continue
         compact = name.replace(" ", "")
         if " " not in name and m.text.replace(".", "").isupper():

@@ -13,6 +13,12 @@ from kg.nlp import Paragraph
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
+# a name ending in one of these is a publication
+_MEDIA_WORDS = {"news", "times", "post", "journal", "gazette", "herald", "tribune", "magazine", "daily",
+                "telegraph", "guardian", "observer", "chronicle", "globe", "standard", "independent"}
+# role words NER sometimes leaves at the end of an organisation's name
+_ROLE_WORDS = {"spokesperson", "spokesman", "spokeswoman", "director", "president", "chairman", "chief",
+               "official", "officials", "secretary", "minister", "head", "leader", "members", "member"}
 # a name ending in one of these is a building or a site, whatever NER called it
 _FACILITY_WORDS = {"centre", "center", "hall", "stadium", "airport", "tower", "towers", "mosque", "church",
                    "cathedral", "bridge", "square", "palace", "plaza", "temple", "synagogue", "prison"}
@@ -63,6 +69,10 @@ def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[S
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
         if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _FACILITY_WORDS:
             mention_type = "Place"
+        if len(span) > 1 and span[-1].lower_ in _MEDIA_WORDS:
+            mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
+        while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
+            span = span[:-1]  # "State Department Spokesperson": the organisation without the role
         if ent.label_ == "NORP":
             government = _government_phrase(span)
             if government is not None:
