@@ -144,3 +144,13 @@ def test_a_role_without_an_organisation_is_kept_as_a_role():
     from kg.rdf.vocab import SCHEMA
 
     assert [str(o) for o in rdf.objects(None, SCHEMA.jobTitle)] == ["lawyer"]
+
+
+def test_topic_cues_and_that_clauses_hung_on_nouns():
+    _, rows = said("Jane Doe has often spoken out about abuses in the camps. "
+                   "The report confirmed claims by activists and groups that the army had detained Tom Baker.")
+    contents = {r[2] for r in rows}
+    assert "abuses in the camps" in contents
+    assert "the army had detained Tom Baker" in contents
+    _, rows = said("Jane Doe confirmed the report that the army had published.")
+    assert not any(r[2] == "the army had published" for r in rows)  # a relative clause, not what was said

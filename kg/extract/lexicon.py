@@ -27,7 +27,7 @@ CUE_VERBS: dict[str, str] = {
     "expect": "believe", "feel": "believe", "worry": "believe", "doubt": "believe", "wonder": "ask",
     "suspect": "believe", "consider": "believe", "see": "believe", "know": "believe", "estimate": "claim",
     "want": "urge", "plan": "promise", "intend": "promise", "agree": "say", "learn": "report",
-    "inquire": "ask",
+    "inquire": "ask", "speak": "say", "talk": "say",
 }
 
 # cues that need a that-clause or a quotation: "said" alone is not a statement
@@ -38,7 +38,8 @@ CLAUSAL_ONLY = {"say", "tell", "add", "note", "write", "comment", "remark", "rep
                 "post", "boast", "brag", "stress", "emphasize", "emphasise", "joke", "quip", "testify",
                 "retort", "shout", "cry", "chant", "recount", "indicate", "signal", "disclose", "reveal",
                 "show", "expect", "feel", "worry", "doubt", "wonder", "suspect", "consider", "see", "know",
-                "estimate", "want", "plan", "intend", "agree", "learn", "complain", "assure", "concede"}
+                "estimate", "want", "plan", "intend", "agree", "learn", "complain", "assure", "concede",
+                "speak", "talk"}
 
 # cues whose to-infinitive is what they report: "wants to end the program", "vowed to fight"
 INFINITIVE_CUES = {"want", "plan", "intend", "promise", "pledge", "vow", "urge", "call", "ask", "tell",

@@ -21,6 +21,7 @@ from kg.nlp import Paragraph
 
 _CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "obj", "advcl"}
 _CLAUSE_DEPS = {"ccomp"}
+_TOPIC_CUES = {"speak", "talk"}
 _MIN_BARE_QUOTE_WORDS = 4  # shorter quotations outside any statement are scare quotes
 _TRIM = " \t\n,.;:—–-"
 _QUOTE_TRIM = " \t\n,;:—–-"  # a quotation keeps its own full stop: it is part of what was said
@@ -133,6 +134,9 @@ def _adjacent_quote(verb: Token, subject: Token, offset: int, quotes: list[Quote
 def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
     """The clause a reporting verb introduces, or its object phrase for accuse/urge-like verbs."""
     clause = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or _that_clause_of_object(verb)
+    if not clause and lemma in _TOPIC_CUES:  # "spoke out about abuses", "talked about security"
+        about = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("about", "against")]
+        clause = [p for c in about[:1] for p in c.children if p.dep_ == "pobj"]
     if not clause and lemma in INFINITIVE_CUES:
         clause = [c for c in verb.rights if c.dep_ == "xcomp"]
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < min((x.i for x in clause), default=0)]
@@ -173,12 +177,21 @@ def _that_clause_of_object(verb: Token) -> list[Token]:
         elif child.dep_ == "prep":
             nouns.extend(c for c in child.children if c.dep_ == "pobj")
     for noun in nouns:
-        for sub in [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]:
+        objects = [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for sub in [noun, *objects, *(x for o in objects for x in o.conjuncts)]:
             for c in sub.children:
-                if c.dep_ in ("relcl", "acl") and c.i > sub.i and c.left_edge.lower_ == "that" \
-                        and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in c.children):
+                if c.dep_ in ("relcl", "acl") and c.i > sub.i and c.left_edge.lower_ == "that" and _is_content_clause(c):
                     return [c]
     return []
+
+
+def _is_content_clause(clause: Token) -> bool:
+    """"(claims) that China had detained Uyghurs", not "(the report) that China had published":
+    a clause with its own subject and no gap where the "that" would go."""
+    if not any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in clause.children):
+        return False
+    that = clause.left_edge
+    return that.dep_ == "mark" or any(g.dep_ in ("dobj", "obj", "attr") and g is not that for g in clause.children)
 
 
 def _contiguous(tokens: list[Token]) -> list[Token]:
