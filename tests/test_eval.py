@@ -22,9 +22,9 @@ pytestmark = [
 
 # F1 floors per set and row: the targets where met, else just under today's figure
 FLOORS = {
-    "dev": {"entities": 0.92, "statements": 0.85, "statements_content": 0.90, "affiliations": 0.85, "relations": 0.55},
+    "dev": {"entities": 0.92, "statements": 0.90, "statements_content": 0.95, "affiliations": 0.85, "relations": 0.55},
     "dev-polnear": {"statements": 0.60, "statements_content": 0.65},
-    "dev-gum": {"entities": 0.62},
+    "dev-gum": {"entities": 0.64},
 }
 
 
