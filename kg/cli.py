@@ -15,31 +15,95 @@ EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Ingest articles into Turtle, an analysis and a page each.
+    """Ingest articles — files, folders (recursively: *.txt and *.html), globs, or - (one article on
+    standard input) — into Turtle, an analysis and a page each, or (--into) into a store.
 
     Example:
         kg ingest                                   # the bundled sample article
         kg ingest news/a.txt news/b.txt --out graphs/
+        kg ingest news/ 'archive/**/*.html' --into corpus/ --jobs 2
+        kg ingest - --name story --into corpus/ < story.html
         kg ingest story.txt --format trig            # story.trig: the article in its named graph
     """
+    from kg.corpus import expand_inputs
+    from kg.errors import ArticleError
+    from kg.pipeline import ingest_many
+    from kg.progress import Progress
     from kg.resources import sample_article
-    from kg.workflow import ingest_to_files
 
-    paths = [Path(p) for p in args.articles] or [sample_article()]
+    if args.jobs < 1 or args.batch_size < 1:
+        raise KgError("--jobs and --batch-size must be at least 1")
+    sources = expand_inputs(args.articles or [str(sample_article())], stdin_name=args.name)
+    out = Path(args.out) if args.out or not args.into else None
+    store = None
+    if args.into:
+        from kg.store import Store
+
+        store = Store(args.into)
     failed = []
-    for i, path in enumerate(paths, 1):
-        _progress(f"[{i}/{len(paths)}] {path.name}")
-        try:
-            written = ingest_to_files(path, Path(args.out), model=args.model, base=args.base,
-                                      format=args.format)
-        except KgError as exc:
-            failed.append(path)
-            print(f"kg: error: {exc}", file=sys.stderr)
-            continue
-        print(written.summary())
+    try:
+        with Progress(len(sources)) as progress:
+            results = ingest_many(sources, model=args.model, jobs=args.jobs, batch_size=args.batch_size)
+            for source, result in zip(sources, results):
+                try:
+                    if isinstance(result, ArticleError):
+                        raise result
+                    _ingested(result, source.name, out, store, args)
+                except KgError as exc:
+                    failed.append(source.label)
+                    progress.write(f"kg: error: {exc}")
+                progress.step(source.name)
+        if store is not None:
+            print(f"{args.into}: {len(store.articles())} article(s), {store.triple_count()} triples merged")
+    finally:
+        if store is not None:
+            store.close()
     if failed:
-        print(f"kg: {len(failed)} of {len(paths)} article(s) failed: " + ", ".join(str(p) for p in failed), file=sys.stderr)
-        return EXIT_FAILED if len(failed) < len(paths) else EXIT_ERROR
+        print(f"kg: {len(failed)} of {len(sources)} article(s) failed: " + ", ".join(failed), file=sys.stderr)
+        return EXIT_FAILED if len(failed) < len(sources) else EXIT_ERROR
+    return EXIT_OK
+
+
+def _ingested(article_graph, name: str, out: Path | None, store, args: argparse.Namespace) -> None:
+    """Write one ingested article: its files into ``out``, its graph into ``store``; print its summary."""
+    if out is not None:
+        from kg.workflow import write_article_files
+
+        print(write_article_files(article_graph, out, name=name, base=args.base, format=args.format).summary())
+    if store is not None:
+        from kg.rdf.build import build_graph
+        from kg.rdf.vocab import DEFAULT_BASE
+
+        put = store.put_article(build_graph([article_graph], base=args.base or DEFAULT_BASE))
+        ag = article_graph
+        print(f"{name}: {len(ag.entities)} entities, {len(ag.statements)} statements, {len(ag.affiliations)} "
+              f"affiliations, {len(ag.actions)} actions, {put.triples} triples -> {args.into} "
+              f"({'replaced' if put.replaced else 'added'})")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write out a store's corpus: the merged graph (turtle, nt, jsonld), or every article in its own
+    named graph (trig, nquads).
+
+    Example:
+        kg export corpus/ --format trig -o corpus.trig
+        kg export corpus/ --format nt > corpus.nt
+    """
+    from kg.fileio import write_text_atomic
+    from kg.rdf.io import serialize
+    from kg.store import Store
+
+    fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
+           "jsonld": "json-ld"}[args.format]
+    with Store(args.store, read_only=True) as store:
+        data = store.dataset() if fmt in ("trig", "nquads") else store.graph()
+        base = store.base()
+    text = serialize(data, fmt, base=base)
+    if args.output:
+        write_text_atomic(args.output, text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -76,7 +140,13 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         result = remote_query(args.endpoint, sparql)
     else:
-        result = run_query(read_graph(args.graph), sparql)
+        from kg.store import Store, is_store
+
+        if is_store(args.graph):  # a store answers on its own (Oxigraph), on its merged graph
+            with Store(args.graph, read_only=True) as store:
+                result = store.query(sparql)
+        else:
+            result = run_query(read_graph(args.graph), sparql)
     formatter = {"table": format_table, "csv": format_csv, "json": format_json, "tsv": format_tsv}[args.format]
     sys.stdout.write(formatter(result))
     return EXIT_OK
@@ -195,15 +265,28 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     ingest = add("ingest", cmd_ingest, "articles -> Turtle, analysis JSON and an HTML page")
-    ingest.add_argument("articles", nargs="*", help="UTF-8 text files (default: the bundled sample article)")
-    ingest.add_argument("--out", default="graphs", help="output folder (default: graphs/)")
+    ingest.add_argument("articles", nargs="*", help="UTF-8 text or HTML files, folders (searched recursively "
+                        "for *.txt and *.html), globs, or - for one article on stdin (default: the bundled sample)")
+    ingest.add_argument("--out", default=None, help="output folder (default: graphs/, or none with --into)")
+    ingest.add_argument("--into", metavar="STORE", help="add the articles to this store folder (Oxigraph), "
+                        "one named graph per article; ingesting an article again replaces its graph")
+    ingest.add_argument("--jobs", type=int, default=1, help="parser worker processes (default: 1)")
+    ingest.add_argument("--batch-size", type=int, default=64, help="paragraphs per parser batch (default: 64)")
+    ingest.add_argument("--name", default="stdin", help="the name (and article id) of an article read from - "
+                        "(default: stdin)")
     ingest.add_argument("--model", default=None, help="an installed spaCy pipeline (default: en_core_web_sm)")
     ingest.add_argument("--base", default=None, help="base IRI of the minted resources")
     ingest.add_argument("--format", default="ttl", choices=("ttl", "nt", "trig", "nquads", "jsonld"),
                         help="graph file format (default: ttl); trig and nquads put the article in its named graph")
 
+    export = add("export", cmd_export, "write out a store's corpus (turtle, nt, trig, nquads, jsonld)")
+    export.add_argument("store", help="a store folder (kg ingest --into STORE)")
+    export.add_argument("--format", default="turtle", choices=("turtle", "ttl", "nt", "trig", "nquads", "jsonld"),
+                        help="turtle (default), nt, jsonld: the merged graph; trig, nquads: one named graph per article")
+    export.add_argument("-o", "--output", help="the file to write (default: standard output)")
+
     query = add("query", cmd_query, "run a SPARQL SELECT on a graph")
-    query.add_argument("graph", nargs="?", help="a graph file (.ttl, .nt, ...)")
+    query.add_argument("graph", nargs="?", help="a graph file (.ttl, .nt, ...) or a store folder")
     query.add_argument("sparql", nargs="?", help="a SPARQL query, or the name of a bundled query")
     query.add_argument("-f", "--file", help="read the query from this .rq file")
     query.add_argument("--format", choices=("table", "csv", "json", "tsv"), default="table",
@@ -220,13 +303,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("graph")
 
     analyze = add("analyze", cmd_analyze, "print the NetworkX analysis of a graph")
-    analyze.add_argument("graph", nargs="+", help="one graph file, or several to analyse merged")
+    analyze.add_argument("graph", nargs="+", help="one graph file or store folder, or several to analyse merged")
     analyze.add_argument("--top", type=int, default=10, help="how many actors to list")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     analyze.add_argument("--markdown", action="store_true", help="print the report as Markdown (as NAME.report.md)")
 
     render = add("render", cmd_render, "write the interactive HTML page of a graph")
-    render.add_argument("graph", nargs="+", help="one graph file, or several to draw merged")
+    render.add_argument("graph", nargs="+", help="one graph file or store folder, or several to draw merged")
     render.add_argument("-o", "--output", help="the page to write (default: the first GRAPH with .html)")
     return parser
 

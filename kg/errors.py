@@ -20,3 +20,14 @@ class QueryError(KgError):
 
 class ModelError(KgError):
     """No usable spaCy pipeline is installed."""
+
+
+class ArticleError(KgError):
+    """One article of a corpus that could not be ingested; ``source`` names it (a path, or "-")."""
+
+    def __init__(self, source: str, message: str):
+        super().__init__(message)
+        self.source = source
+
+    def __reduce__(self):  # picklable, so that worker processes can send it back
+        return (ArticleError, (self.source, str(self)))

@@ -25,6 +25,7 @@ class Article:
     byline: str | None = None  # the author as printed ("georgeskef")
     dateline: str | None = None  # the place line ("GENEVA")
     source: str | None = None  # the file it came from, as given
+    date: str | None = None  # publication date "YYYY-MM-DD", when the source says (HTML metadata)
 
 
 @dataclass(frozen=True)

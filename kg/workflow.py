@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kg.analyze import analysis_graph, analysis_json, analyze, format_markdown
 from kg.fileio import write_text_atomic
+from kg.model import ArticleGraph
 from kg.pipeline import ingest
 from kg.rdf.build import build_dataset, build_graph
 from kg.rdf.io import output_format, serialize
@@ -51,14 +52,20 @@ def ingest_to_files(path: Path, out: Path, *, model: str | None = None, base: st
                     format: str = "ttl") -> IngestResult:
     """Ingest one article file and write its graph (in ``format``: ttl, nt, trig, nquads, jsonld),
     analysis JSON and page into ``out``."""
+    return write_article_files(ingest(Path(path), model=model), out, name=Path(path).stem,  # as the user named it
+                               base=base, format=format)
+
+
+def write_article_files(article_graph: ArticleGraph, out: Path, *, name: str, base: str | None = None,
+                        format: str = "ttl") -> IngestResult:
+    """Write an ingested article's graph (in ``format``), analysis JSON, measures, report and page
+    into ``out`` as NAME.ttl, NAME.analysis.json, ..."""
     fmt = output_format(format)
-    article_graph = ingest(Path(path), model=model)
     graph = build_graph([article_graph], base=base or DEFAULT_BASE)
     data = build_dataset([article_graph], base=base or DEFAULT_BASE) if fmt.quads else graph
     turtle = serialize(data, fmt.rdflib, base=base or DEFAULT_BASE)
     analysis = analyze(graph)
     page = render_html(graph, analysis=analysis)
-    name = Path(path).stem  # NAME.txt -> NAME.ttl, as the user named it
     out = Path(out)
     measures = serialize(analysis_graph(analysis, name=name, base=base or DEFAULT_BASE), "turtle")
     targets = (out / f"{name}{fmt.suffix}", out / f"{name}.analysis.json", out / f"{name}.html",

@@ -22,7 +22,7 @@ def run(capsys, *argv):
 def test_every_command_has_help_with_an_example():
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
-    assert set(commands) == {"ingest", "query", "load", "validate", "analyze", "render"}
+    assert set(commands) == {"ingest", "export", "query", "load", "validate", "analyze", "render"}
     for name, sub in commands.items():
         assert "Example:" in sub.format_help(), name
 

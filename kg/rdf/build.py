@@ -239,6 +239,8 @@ def _add_article_graph(graph: Graph, ag: ArticleGraph, base: str, software: URIR
             graph.add((art, prop, _text(value)))
     if article.source is not None:
         graph.add((art, KG.sourceFile, _text(_file_name(article.source))))
+    if getattr(article, "date", None):
+        graph.add((art, SCHEMA.datePublished, Literal(article.date, datatype=XSD.date)))
     graph.add((art, PROV.wasGeneratedBy, activity))
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, PROV.wasAssociatedWith, software))
