@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.extract.quotes import paragraphs
@@ -22,6 +22,11 @@ class Paragraph:
 
     offset: int
     doc: Doc
+
+    @functools.cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The paragraph's sentences, segmented once for all the rules that walk them."""
+        return tuple(self.doc.sents)
 
 
 @functools.lru_cache(maxsize=4)

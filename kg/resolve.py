@@ -71,6 +71,10 @@ class EntityIndex:
             i -= 1
         return best
 
+    def spans_between(self, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+        """The mentions that start within [start, end), in text order."""
+        return self.spans[bisect_right(self.spans, (start, -1, "")) : bisect_right(self.spans, (end, -1, ""))]
+
     def gender(self, ref: str) -> str | None:
         """"f", "m" or None: what the entity's titles tell."""
         return dict(self.genders).get(ref)
@@ -78,8 +82,8 @@ class EntityIndex:
     def mentions_in(self, start: int, end: int) -> tuple[str, ...]:
         """The entities mentioned within [start, end), in order of first mention, without repeats."""
         refs: list[str] = []
-        for s, e, ref in self.spans:
-            if s >= start and e <= end and ref not in refs:
+        for s, e, ref in self.spans_between(start, end):
+            if e <= end and ref not in refs:
                 refs.append(ref)
         return tuple(refs)
 

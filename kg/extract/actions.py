@@ -24,7 +24,7 @@ def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discou
     found: list[Action] = []
     seen: set[tuple[str, str, str]] = set()
     for para in paragraphs:
-        for sent in para.doc.sents:
+        for sent in para.sentences:
             discourse.note_sentence(sent, para.offset)
             for token in sent:
                 for action in _actions_of(token, para.offset, discourse, article.text):

@@ -30,7 +30,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
     """Every affiliation, one per person–organisation pair (the first one that gives a role wins)."""
     found: list[Affiliation] = []
     for para in paragraphs:
-        for sent in para.doc.sents:
+        for sent in para.sentences:
             found.extend(_appositions(sent, para.offset, index, article.text))
             found.extend(_possessives(sent, para.offset, index, article.text))
             found.extend(_prenominal(sent, para.offset, index, article.text))
@@ -172,8 +172,10 @@ def _possessives(sent: Span, offset: int, index: EntityIndex, text: str) -> Iter
 def _parentheses(para: Paragraph, index: EntityIndex, text: str) -> Iterator[Affiliation]:
     """"Name (role, Organisation)" and "Name (Organisation)"."""
     start, end = para.offset, para.offset + len(para.doc.text)
-    for s, e, person in index.spans:
-        if not (start <= s < end) or not person.startswith("Person/"):
+    if "(" not in para.doc.text:
+        return
+    for s, e, person in index.spans_between(start, end):
+        if not person.startswith("Person/"):
             continue
         match = re.match(r"\s*\(([^()]{3,160})\)", text[e:end])
         if not match:

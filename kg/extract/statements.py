@@ -38,7 +38,7 @@ def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Dis
         quotes = quote_spans(text, offset, offset + len(para.doc.text))
         in_para: list[Statement] = []
         intros = carried_intro
-        for sent in para.doc.sents:
+        for sent in para.sentences:
             discourse.note_sentence(sent, offset)
             for token in sent:
                 statement = _from_cue(token, sent, offset, quotes, text, discourse)
