@@ -135,6 +135,9 @@ def test_actions_in_active_and_passive_voice():
     assert ("Person/tom-baker", "visit", "Place/moscow") in found
     assert ("Person/tom-baker", "sue", "Organization/acme-corporation") in found
     assert ("Person/jane-doe", "visit", "Place/paris") in found
+    graph = kg.ingest("Amnesty International recommended that China release all detainees.")
+    assert [(a.agent, a.lemma, a.object) for a in graph.actions] == [
+        ("Organization/amnesty-international", "recommend", "Place/china")]
 
 
 def test_a_role_without_an_organisation_is_kept_as_a_role():

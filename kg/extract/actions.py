@@ -17,6 +17,7 @@ from kg.nlp import Paragraph
 
 _OBJECT_DEPS = ("dobj", "obj", "dative")
 _VISIT_NOUNS = {"visit", "trip", "tour"}
+_DIRECTIVE_VERBS = {"recommend", "urge", "demand"}
 
 
 def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discourse) -> list[Action]:
@@ -69,6 +70,9 @@ def _actions_of(verb: Token, offset: int, discourse: Discourse, text: str) -> It
     else:
         agent_token = subject_of(verb)
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        if not objects and lemma in _DIRECTIVE_VERBS:
+            # "recommended that China release ...": the one told to act is the clause's subject
+            objects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     if agent_token is None or not objects:
         return
     agent = discourse.refer(agent_token, offset, remember=False).ref

@@ -50,7 +50,7 @@ ACTION_VERBS = {
     "accuse", "blame", "detain", "arrest", "imprison", "jail", "release", "visit", "urge", "reject",
     "criticize", "criticise", "denounce", "condemn", "attack", "sanction", "sue", "charge", "praise",
     "support", "oppose", "invade", "threaten", "meet", "recommend", "fire", "appoint", "elect",
-    "defeat", "endorse", "investigate", "kill", "ban", "punish", "deport", "expel", "welcome",
+    "defeat", "endorse", "investigate", "kill", "ban", "punish", "deport", "expel", "welcome", "demand",
 }
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen",
