@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.errors import ModelError
+from kg.errors import InputError, ModelError
 from kg.extract.quotes import paragraphs
 from kg.model import Article
 
@@ -56,5 +56,9 @@ def model_id(nlp: spacy.Language) -> str:
 def parse(article: Article, nlp: spacy.Language) -> list[Paragraph]:
     """Parse each paragraph of the article on its own: sentences and quotes never cross paragraphs."""
     spans = paragraphs(article.text)
+    too_long = next((end - start for start, end in spans if end - start > nlp.max_length), None)
+    if too_long:
+        raise InputError(f"{article.source or article.id}: a paragraph of {too_long} characters is longer "
+                         f"than the parser takes ({nlp.max_length})")
     docs = nlp.pipe(article.text[start:end] for start, end in spans)
     return [Paragraph(start, doc) for (start, _), doc in zip(spans, docs)]

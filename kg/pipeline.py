@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from kg.article import article_from_text, byline_span, read_article
@@ -50,8 +51,8 @@ def _as_article(source) -> Article:
     if isinstance(source, Source):
         return source.read()
     if isinstance(source, str) and "\n" not in source and len(source) < 4096 \
-            and source.endswith((".txt", ".text", ".html", ".htm")):
-        source = Path(source)
+            and source.endswith((".txt", ".text", ".html", ".htm")) and Path(source).is_file():
+        source = Path(source)  # a path given as a string; any other string is the article's text
     if isinstance(source, Path):
         if source.suffix.lower() in (".html", ".htm", ".xhtml"):
             from kg.htmltext import read_html_article
@@ -63,7 +64,7 @@ def _as_article(source) -> Article:
 
 def _with_mentions(statement: Statement, index) -> Statement:
     refs = tuple(r for r in index.mentions_in(statement.content_start, statement.content_end) if r != statement.speaker)
-    return Statement(**{**statement.__dict__, "mentions": refs})
+    return replace(statement, mentions=refs)
 
 
 def ingest_many(sources: Iterable, *, model: str | None = None, jobs: int = 1,

@@ -157,3 +157,18 @@ def test_topic_cues_and_that_clauses_hung_on_nouns():
     assert "the army had detained Tom Baker" in contents
     _, rows = said("Jane Doe confirmed the report that the army had published.")
     assert not any(r[2] == "the army had published" for r in rows)  # a relative clause, not what was said
+
+
+def test_inputs_found_in_review_do_not_break_extraction():
+    graph = kg.ingest("Acme Corp's Jane Doe, a veteran lawyer, said that sales fell.")
+    assert {(a.organization, a.role) for a in graph.affiliations} == {(None, "veteran lawyer"), ("Organization/acme-corp", None)}
+    assert kg.ingest("Read the statement at example.com/statement.html").article.text.startswith("Read")
+    with pytest.raises(kg.InputError, match="longer than the parser takes"):
+        kg.ingest("word " * 210000)
+
+
+def test_a_quote_before_its_speakers_next_quote_is_not_joined_backwards():
+    graph, rows = said("“We tried everything we possibly could.” Then Jane Doe added, “Nobody would listen to us at all.”")
+    text = graph.article.text
+    assert [r[2] for r in rows] == ["We tried everything we possibly could.", "Nobody would listen to us at all."]
+    assert all(text[s.content_start : s.content_end] == s.content for s in graph.statements)

@@ -41,7 +41,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
         key = (a.person, a.organization)
         if key not in best or (best[key].role is None and a.role is not None):
             best[key] = a
-    return sorted(best.values(), key=lambda a: (a.evidence.start, a.person, a.organization))
+    return sorted(best.values(), key=lambda a: (a.evidence.start, a.person, a.organization or ""))
 
 
 def _entity(token: Token, offset: int, index: EntityIndex) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -311,11 +311,11 @@ def _add_unclaimed_quotes(quotes: list[QuoteSpan], in_para: list[Statement], pre
         if not previous:
             continue
         last = previous[-1]
-        if last in out and last.quote_type == "direct" and _only_the_cue_between(text, last, quote):
-            out[out.index(last)] = Statement(**{
-                **last.__dict__, "content": f"{last.content} {text[start:end]}", "content_end": end,
-                "evidence": evidence(text, last.evidence.start, max(last.evidence.end, quote.end)),
-            })
+        if last in out and last.quote_type == "direct" and last.content_end <= quote.start \
+                and _only_the_cue_between(text, last, quote):
+            out[out.index(last)] = replace(
+                last, content=f"{last.content} {text[start:end]}", content_end=end,
+                evidence=evidence(text, last.evidence.start, max(last.evidence.end, quote.end)))
             continue
         out.append(Statement(
             speaker=last.speaker, speaker_text=last.speaker_text, unnamed_speaker=last.unnamed_speaker,
