@@ -172,3 +172,14 @@ def test_a_quote_before_its_speakers_next_quote_is_not_joined_backwards():
     text = graph.article.text
     assert [r[2] for r in rows] == ["We tried everything we possibly could.", "Nobody would listen to us at all."]
     assert all(text[s.content_start : s.content_end] == s.content for s in graph.statements)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants attacked a police station in Kabul on Monday.", []),
+    ("Police questioned three men.", []),
+    ("He slammed the door.", []),
+    ("The judge dismissed the case.", []),
+    ("Carson attacked critics.", [("attacked", "critics")]),
+])
+def test_criticism_verbs_report_speech_only_when_aimed_at_people(text, expected):
+    assert [(s.cue, s.content) for s in kg.ingest(text).statements] == expected

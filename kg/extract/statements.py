@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.discourse import Discourse, Referent, subject_of
 from kg.extract.evidence import evidence
-from kg.extract.lexicon import CLAUSAL_ONLY, CUE_VERBS, INFINITIVE_CUES, third_person_cue
+from kg.extract.lexicon import CUE_VERBS, INFINITIVE_CUES, OBJECT_CUES, PEOPLE_NOUNS, TARGETED_CUES, third_person_cue
 from kg.extract.quotes import QuoteSpan, quote_spans
 from kg.model import Article, Statement
 from kg.nlp import Paragraph
@@ -22,6 +22,7 @@ from kg.nlp import Paragraph
 _CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "obj", "advcl"}
 _CLAUSE_DEPS = {"ccomp"}
 _TOPIC_CUES = {"speak", "talk"}
+_PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "you", "his", "their", "our", "my", "your"}
 _MIN_BARE_QUOTE_WORDS = 4  # shorter quotations outside any statement are scare quotes
 _TRIM = " \t\n,.;:—–-"
 _QUOTE_TRIM = " \t\n,;:—–-"  # a quotation keeps its own full stop: it is part of what was said
@@ -105,6 +106,8 @@ def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], te
     if subject is None:
         return None
     content = _content_tokens(token, lemma)
+    if content is None and lemma in TARGETED_CUES and _aimed_at_people(token, offset, discourse):
+        content = _object_tokens(token)
     if content is not None:
         c_start, c_end = _trim(text, offset + content[0].idx, offset + content[-1].idx + len(content[-1].text))
     else:
@@ -114,6 +117,27 @@ def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], te
         c_start, c_end = quote.inner_start, quote.inner_end
     speaker = discourse.refer(subject, offset)
     return _statement(speaker, _cue_text(token), lemma, c_start, c_end, quotes, text, sent, offset)
+
+
+def _aimed_at_people(verb: Token, offset: int, discourse: Discourse) -> bool:
+    """"attacked critics", "slammed Clinton", "questioned his record": the object is a person,
+    an organisation or what people say or do — not "a police station" or "the door"."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        # the object or anyone in it: "Trump's call", "his record", "the ambitions of three hopefuls"
+        for token in obj.subtree:
+            ref = discourse.entity_at(token, offset)
+            if ref is not None and not ref.startswith("Place/"):
+                return True
+            if token.pos_ == "PRON" and token.lower_ in _PERSONAL_PRONOUNS:
+                return True
+            if token.lemma_.lower() in PEOPLE_NOUNS:
+                return True
+    return False
+
+
+def _object_tokens(verb: Token) -> list[Token] | None:
+    parts = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and c.dep_ != "advcl"]
+    return _contiguous(sorted(t for c in parts for t in c.subtree)) or None
 
 
 def _adjacent_quote(verb: Token, subject: Token, offset: int, quotes: list[QuoteSpan], text: str) -> QuoteSpan | None:
@@ -141,7 +165,7 @@ def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
         clause = [c for c in verb.rights if c.dep_ == "xcomp"]
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < min((x.i for x in clause), default=0)]
         clause = objects + clause if clause else []
-    if lemma not in CLAUSAL_ONLY:
+    if lemma in OBJECT_CUES:
         clause = clause + [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and c.dep_ != "advcl"]
     if not clause:
         return _parenthetical_content(verb)
