@@ -294,6 +294,8 @@ def _colon_intro(sent: Span, offset: int, text: str, discourse: Discourse) -> _I
     if not text[:end].rstrip().endswith(":"):
         return None
     root = sent.root
+    if root.lemma_.lower() not in CUE_VERBS:
+        return None  # "The rules were simple:" introduces a list, not someone's words
     subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
     if subject is None:
         return None
