@@ -183,3 +183,12 @@ def test_a_quote_before_its_speakers_next_quote_is_not_joined_backwards():
 ])
 def test_criticism_verbs_report_speech_only_when_aimed_at_people(text, expected):
     assert [(s.cue, s.content) for s in kg.ingest(text).statements] == expected
+
+
+def test_object_control_gender_and_the_latest_report():
+    graph = kg.ingest("The United States urged China to release Ilham Tohti.")
+    assert ("Place/china", "release", "Person/ilham-tohti") in {(a.agent, a.lemma, a.object) for a in graph.actions}
+    _, rows = said("A report by Amnesty International said that prisons were full. "
+                   "Later, the FBI's investigation found that the money was missing.")
+    assert ("Organization/amnesty-international", "said", "prisons were full", "indirect") in rows
+    assert not any(r[0] == "Organization/amnesty-international" and "money" in r[2] for r in rows)

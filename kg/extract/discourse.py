@@ -49,8 +49,9 @@ class Discourse:
     def note_sentence(self, sent: Span, offset: int) -> None:
         """Remember the sentence's subjects and any "report by ORG" for later pronouns."""
         for token in sent:
-            if token.lemma_.lower() in DOCUMENT_NOUNS and self.issuer is None:
-                self.issuer = self._document_issuer(token, offset)
+            if token.lemma_.lower() in DOCUMENT_NOUNS:
+                # the latest "report by ORG" is the one "the report" and "it" mean from here on
+                self.issuer = self._document_issuer(token, offset) or self.issuer
         for token in sent:
             if token.dep_ in _SUBJECTS:
                 referent = self.refer(token, offset, remember=False)
@@ -67,8 +68,8 @@ class Discourse:
             return self.refer(head.head.head, offset, remember=remember, documents=documents)
         if ref is None and head.pos_ == "PRON":
             ref = self._pronoun(lower, position)
-        if ref is None and documents and head.lemma_.lower() in DOCUMENT_NOUNS and self.issuer is not None:
-            ref = self.issuer
+        if ref is None and documents and head.lemma_.lower() in DOCUMENT_NOUNS:
+            ref = self._document_issuer(head, offset) or self.issuer  # "the FBI's investigation found"
         if ref is None and lower in GOVERNMENT_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}:
             ref = next((r for c in head.children if c.dep_ in ("compound", "poss", "amod")
                         for r in [self.entity_at(c, offset)] if r and not r.startswith("Person/")), None)
@@ -110,8 +111,6 @@ class Discourse:
             ref = self._last_subject(position, lambda r: r.startswith("Person/") and self.genders.get(r, want) == want)
             if ref is None:
                 ref = self._last_mention(position, lambda r: r.startswith("Person/") and self.genders.get(r, want) == want)
-            if ref is not None:
-                self.genders.setdefault(ref, want)
             return ref
         if pronoun in THING_PRONOUNS:
             return self._last_subject(position, lambda r: r.startswith("Organization/"))
@@ -139,7 +138,7 @@ class Discourse:
                     ref = self.entity_at(pobj, offset)
                     if ref and ref.startswith("Organization/"):
                         return ref
-            if child.dep_ == "poss":
+            if child.dep_ in ("poss", "compound", "nmod"):
                 ref = self.entity_at(child, offset)
                 if ref and ref.startswith("Organization/"):
                     return ref
@@ -168,6 +167,10 @@ def subject_of(verb: Token) -> Token | None:
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if verb.dep_ == "acl" and before is not None and before.pos_ == "PROPN" and before in verb.head.subtree:
             return before  # "the spectacle of Mr. Netanyahu denouncing ...": the name before the participle
+        if verb.dep_ == "xcomp":
+            controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+            if controller is not None:
+                return controller  # "urged China to release ...": China is the one to release
         if verb.dep_ in ("conj", "acl", "advcl", "xcomp", "pcomp", "pobj", "prep", "dobj", "relcl") and verb.head is not verb:
             verb = verb.head
             seen += 1
