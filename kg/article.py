@@ -8,7 +8,11 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.model import Article
 
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>[^\n]{1,80}?)\s*$", re.MULTILINE)
+# "By Jane Doe", "By georgeskef", "By Jane Doe and John Smith, Reuters": a short line of names only,
+# not "By Monday, the talks had failed."
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,5}(?:,[ \t]*[A-Z][\w .&-]{1,40})?)[ \t]*$",
+                     re.MULTILINE)
+_BYLINE_WINDOW = 12  # lines from the top where a byline may stand
 # "GENEVA — ", "WASHINGTON (Reuters) - ": an upper-case place at a paragraph start, then a dash
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]*\)\s*)?[—–-]+\s", re.MULTILINE)
 _MAX_HEADLINE = 200
@@ -50,8 +54,7 @@ def article_from_text(text: str, *, article_id: str = "article", source: str | N
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     headline = lines[0] if lines and len(lines[0]) <= _MAX_HEADLINE and len(lines) > 1 else None
-    top = "\n".join(text.split("\n")[:12])
-    byline = _BYLINE.search(top)
+    byline = _byline_match(text)
     dateline = _DATELINE.search(text)
     return Article(
         id=article_id,
@@ -65,8 +68,16 @@ def article_from_text(text: str, *, article_id: str = "article", source: str | N
 
 def byline_span(article: Article) -> tuple[int, int] | None:
     """Where the byline line is in the text, so that its name is not taken for an actor."""
-    match = _BYLINE.search(article.text, 0, min(len(article.text), 2000))
+    match = _byline_match(article.text)
     return (match.start(), match.end()) if match else None
+
+
+def _byline_match(text: str):
+    top = len("\n".join(text.split("\n")[:_BYLINE_WINDOW]))
+    match = _BYLINE.search(text, 0, top)
+    if match and re.search(r"[.!?]$", match.group("name")) and not re.search(r"\b[A-Z]\.$", match.group("name")):
+        return None  # a sentence, not a name
+    return match
 
 
 def _looks_binary(text: str) -> bool:

@@ -25,10 +25,11 @@ _TYPE_PRIORITY = {"Person": 0, "Organization": 1, "Place": 2, "Group": 3}
 
 def fold(text: str) -> str:
     """Compare names loosely: case, accents, dots, possessives, a leading title or "the"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    # accents go, other scripts stay: "Núñez" ~ "Nunez", "Путин" stays "путин"
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"['’]s\b", "", text).replace(".", "")
     text = re.sub(r"(?<=\w)['’](?=\w)", "", text)  # O’Malley, D'Souza
-    words = re.findall(r"[a-z0-9]+", text)
+    words = re.findall(r"[^\W_]+", text)
     while len(words) > 1 and (words[0] in TITLES or words[0] == "the"):
         words = words[1:]
     return " ".join(words)
@@ -174,8 +175,8 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
     full_names = {out[m] for m in full_mentions}
     for m in mentions:
         word = out[m]
-        if len(word.split()) != 1 or word in full_names:
-            continue
+        if len(word.split()) != 1 or word in full_names or m.type == "Place":
+            continue  # "Michael Jordan flew to Jordan": a place keeps its own name
         hits = {out[f] for f in full_mentions if word == out[f].split()[-1] or (m.type == "Person" and word == out[f].split()[0])}
         if not hits:
             continue

@@ -192,3 +192,16 @@ def test_object_control_gender_and_the_latest_report():
                    "Later, the FBI's investigation found that the money was missing.")
     assert ("Organization/amnesty-international", "said", "prisons were full", "indirect") in rows
     assert not any(r[0] == "Organization/amnesty-international" and "money" in r[2] for r in rows)
+
+
+def test_review_cases_names_bylines_and_nested_sources():
+    graph = kg.ingest("Владимир Путин met Алексей Навальный in Москва.")
+    assert len(graph.entities) == 3  # other scripts keep their names apart
+    graph = kg.ingest("Michael Jordan flew to Jordan on Monday.")
+    assert {e.ref for e in graph.entities} == {"Person/michael-jordan", "Place/jordan"}
+    graph = kg.ingest("Prices\nBy Monday, Jane Doe said that prices would rise.")
+    assert graph.article.byline is None and graph.statements[0].speaker == "Person/jane-doe"
+    _, rows = said("According to Reuters, Jane Doe said that prices will rise.")
+    assert rows == [("Person/jane-doe", "said", "prices will rise", "indirect")]
+    _, rows = said('The rules were simple: "No phones, no talking, no food allowed."')
+    assert rows == []

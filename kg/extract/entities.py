@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, DOCUMENT_NOUNS, GOVERNMENT_NOUNS, TITLES,
+from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, TITLES,
                                 third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
@@ -14,13 +14,15 @@ from kg.nlp import Paragraph
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
 # a name ending in one of these is a publication
-_MEDIA_WORDS = {"news", "times", "post", "journal", "gazette", "herald", "tribune", "magazine", "daily",
-                "telegraph", "guardian", "observer", "chronicle", "globe", "standard", "independent"}
+_MEDIA_NOT_SURNAMES = {"news", "times", "journal", "gazette", "herald", "tribune", "magazine", "daily",
+                       "telegraph", "chronicle"}
+_MEDIA_WORDS = _MEDIA_NOT_SURNAMES | {"post", "guardian", "observer", "globe", "standard", "independent"}
+_REPORT_WORDS = {"report", "reports", "assessment"}
 # role words NER sometimes leaves at the end of an organisation's name
 _ROLE_WORDS = {"spokesperson", "spokesman", "spokeswoman", "director", "president", "chairman", "chief",
                "official", "officials", "secretary", "minister", "head", "leader", "members", "member"}
 # a name ending in one of these is a building or a site, whatever NER called it
-_FACILITY_WORDS = {"centre", "center", "hall", "stadium", "airport", "tower", "towers", "mosque", "church",
+_FACILITY_WORDS = {"hall", "stadium", "airport", "tower", "towers", "mosque", "church",
                    "cathedral", "bridge", "square", "palace", "plaza", "temple", "synagogue", "prison"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _EDGE_JUNK = {"the", "a", "an"}
@@ -65,11 +67,12 @@ def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[S
         span = _trim(ent)
         if mention_type is None or span is None:
             continue
-        if mention_type == "Organization" and span[-1].lower_ in DOCUMENT_NOUNS:
+        if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
+            covered.update(range(span.start, span.end))
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
         if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _FACILITY_WORDS:
             mention_type = "Place"
-        if len(span) > 1 and span[-1].lower_ in _MEDIA_WORDS:
+        if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else _MEDIA_NOT_SURNAMES):
             mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
         while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
             span = span[:-1]  # "State Department Spokesperson": the organisation without the role

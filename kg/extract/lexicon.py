@@ -78,7 +78,7 @@ GOVERNMENT_NOUNS = {"government", "authorities", "authority", "officials", "regi
 
 # nationality adjective -> country name, for "the Chinese government" -> China
 DEMONYMS = {
-    "american": "United States", "british": "Britain", "chinese": "China", "russian": "Russia",
+    "american": "United States", "british": "United Kingdom", "chinese": "China", "russian": "Russia",
     "french": "France", "german": "Germany", "japanese": "Japan", "indian": "India",
     "iranian": "Iran", "israeli": "Israel", "turkish": "Turkey", "canadian": "Canada",
     "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "italian": "Italy",
@@ -92,13 +92,13 @@ DEMONYMS = {
 # well-known alternative names of countries, folded -> canonical
 PLACE_ALIASES = {
     "america": "United States", "us": "United States", "usa": "United States",
-    "united states of america": "United States", "uk": "United Kingdom", "britain": "Britain",
-    "great britain": "Britain", "prc": "China", "people's republic of china": "China",
+    "united states of america": "United States", "uk": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "prc": "China", "people's republic of china": "China",
 }
 
 # capitals that, as the agent of a verb, stand for their country's government ("Beijing rejects")
 CAPITALS = {
-    "beijing": "China", "moscow": "Russia", "washington": "United States", "london": "Britain",
+    "beijing": "China", "moscow": "Russia", "washington": "United States", "london": "United Kingdom",
     "paris": "France", "berlin": "Germany", "tokyo": "Japan", "tehran": "Iran", "kyiv": "Ukraine",
     "kiev": "Ukraine", "ankara": "Turkey", "ottawa": "Canada", "delhi": "India", "new delhi": "India",
     "jerusalem": "Israel", "damascus": "Syria", "baghdad": "Iraq", "kabul": "Afghanistan",

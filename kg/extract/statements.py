@@ -237,6 +237,9 @@ def _according_to(token: Token, sent: Span, offset: int, quotes, text: str, disc
     rest = after if len(after) > len(before) else before
     if len([t for t in rest if t.is_alpha]) < 3:
         return None
+    if any(t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+           for t in rest):
+        return None  # "According to Reuters, Smith said ...": Smith's statement, Reuters only reports it
     speaker = discourse.refer(source, offset)
     c_start, c_end = _trim(text, offset + rest.start_char, offset + rest.end_char)
     return _statement(speaker, "according to", "say", c_start, c_end, quotes, text, sent, offset)
@@ -386,7 +389,7 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
 
 
 def _without_nested(found: list[Statement]) -> list[Statement]:
-    """Drop a statement whose content lies inside another's with the same speaker (a cue inside a clause)."""
+    """Drop a statement whose content lies inside another's (a cue inside a reported clause)."""
     kept: list[Statement] = []
     for s in found:
         if any(o.content_start == s.content_start and o.content_end == s.content_end for o in kept):
