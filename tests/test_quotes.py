@@ -44,3 +44,7 @@ def test_paragraphs_skip_blank_lines_and_trim():
 def test_typewriter_double_apostrophes_are_quote_marks():
     text = "''That wasn't a good way to treat me,'' he complained, and ``fine'' said she."
     assert inner(text) == ["That wasn't a good way to treat me,", "fine"]
+
+
+def test_german_quotes_close_with_the_english_opening_mark():
+    assert inner("Er sagte „Wir schaffen das“ und ging.") == ["Wir schaffen das"]

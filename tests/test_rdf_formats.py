@@ -18,7 +18,6 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import GraphError
-from kg.model import Article, ArticleGraph, Entity
 from kg.rdf import build as build_module
 from kg.rdf import io as io_module
 from kg.rdf import iri
@@ -26,7 +25,7 @@ from kg.rdf import jsonld as jsonld_module
 from kg.rdf import query as query_module
 from kg.rdf import vocab as V
 from kg.rdf.build import build_dataset, build_graph
-from kg.rdf.io import FORMATS, read_graph, serialize, write_graph
+from kg.rdf.io import FORMATS, read_graph, serialize
 from kg.rdf.query import run_query
 from kg.rdf.shapes import validate
 from kg.rdf.vocab import DEFAULT_BASE

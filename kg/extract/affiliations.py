@@ -164,7 +164,7 @@ def _possessives(sent: Span, offset: int, index: EntityIndex, text: str) -> Iter
         if org is None or person is None or not org.startswith(_ORG_TYPES) or not person.startswith("Person/"):
             continue
         between = [t for t in sent.doc[token.i + 1 : token.head.i] if _entity(t, offset, index) != person and t.text not in ("’s", "'s")]
-        role = " ".join(t.text for t in between) or None
+        role = text[offset + between[0].idx : offset + between[-1].idx + len(between[-1].text)] if between else None
         evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
         yield Affiliation(person, org, _clean_role(role) if role else None, evidence)
 

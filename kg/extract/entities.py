@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, TITLES,
                                 third_person_cue)
@@ -166,8 +166,3 @@ def _retype_group_modifiers(found: list[Mention]) -> list[Mention]:
 
 def _mention(span: Span, offset: int, mention_type: str) -> Mention:
     return Mention(span.text, offset + span.start_char, offset + span.end_char, mention_type)
-
-
-def token_offset(token: Token, offset: int) -> int:
-    """A token's start offset in the article."""
-    return offset + token.idx

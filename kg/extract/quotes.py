@@ -11,7 +11,6 @@ OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for i, width, kind in _marks(text, start, end):
+        if kind == "open" and open_at is not None and text[open_at] == "„" and text[i] == "“":
+            kind = "close"  # „German-style“ quotes close with the mark that opens English ones
         opens = kind == "open" or (kind == "either" and open_at is None and _is_opening_straight(text, i))
         if opens:
             if open_at is not None:
@@ -97,8 +98,3 @@ def _span(text: str, start: int, end: int, *, closed: bool) -> QuoteSpan:
     while inner_end > inner_start and text[inner_end - 1].isspace():
         inner_end -= 1
     return QuoteSpan(start, end, inner_start, inner_end, closed)
-
-
-def strip_quote_marks(text: str) -> str:
-    """The text without surrounding double quote marks and trailing punctuation outside them."""
-    return text.strip().strip(OPENING + CLOSING + STRAIGHT + "`'").strip()

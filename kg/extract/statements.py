@@ -69,6 +69,8 @@ def _headline_statement(article: Article, discourse: Discourse) -> Statement | N
     if not headline:
         return None
     h_start = text.find(headline)
+    if h_start < 0:
+        return None  # an Article built by hand whose headline is not in its text
     h_end = h_start + len(headline)
     for m_start, m_end, ref in discourse.index.spans:
         if not (h_start <= m_start and m_end <= h_end) or ref.startswith("Group/"):
