@@ -205,3 +205,14 @@ def test_review_cases_names_bylines_and_nested_sources():
     assert rows == [("Person/jane-doe", "said", "prices will rise", "indirect")]
     _, rows = said('The rules were simple: "No phones, no talking, no food allowed."')
     assert rows == []
+
+
+@pytest.mark.parametrize("headline, found", [
+    ("Israel Attacks Kill 20 in Gaza", False),
+    ("European Union States Agree on Migrant Plan", False),
+    ("Trump Charges Dropped After Review", False),
+    ("Bernie Sanders Promises Action On Immigration In First 100 Days", True),
+])
+def test_headline_cues_must_be_verbs(headline, found):
+    graph = kg.ingest(headline + "\n\nThe story follows here.")
+    assert any(s.evidence.start == 0 for s in graph.statements) == found

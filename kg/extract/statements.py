@@ -34,6 +34,7 @@ def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Dis
     previous_paragraph: list[Statement] = []
     carried_intro: list[_Intro] = []  # a paragraph that ends "... said:" introduces the next one
     text = article.text
+    paragraphs = list(paragraphs)
     for para in paragraphs:
         offset = para.offset
         quotes = quote_spans(text, offset, offset + len(para.doc.text))
@@ -53,14 +54,14 @@ def statements(article: Article, paragraphs: Iterable[Paragraph], discourse: Dis
         in_para.sort(key=lambda s: s.content_start)
         found.extend(in_para)
         previous_paragraph = in_para
-    headline = _headline_statement(article, discourse)
+    headline = _headline_statement(article, discourse, paragraphs[:1])
     if headline is not None and not any(s.content_start < headline.content_end and headline.content_start < s.content_end
                                         for s in found):
         found.insert(0, headline)
     return _without_nested(found)
 
 
-def _headline_statement(article: Article, discourse: Discourse) -> Statement | None:
+def _headline_statement(article: Article, discourse: Discourse, paragraphs: list[Paragraph]) -> Statement | None:
     """"U.N. Claims China May Have ...", "Sanders Promises Action ...": a name, then a cue verb.
 
     Title case defeats the parser, so the headline is read from the entity index: a mention
@@ -78,6 +79,8 @@ def _headline_statement(article: Article, discourse: Discourse) -> Statement | N
         match = re.match(r" +([A-Za-z]+) +(\S.*)", text[m_end:h_end])
         if match is None or third_person_cue(match.group(1)) is None:
             continue
+        if _cue_is_a_noun(paragraphs, m_end + match.start(1)):
+            continue
         c_start, c_end = _trim(text, m_end + match.start(2), h_end)
         content = text[c_start:c_end]
         if len(content.split()) < 2:
@@ -90,6 +93,18 @@ def _headline_statement(article: Article, discourse: Discourse) -> Statement | N
             content_start=c_start, content_end=c_end, evidence=evidence(text, h_start, h_end),
         )
     return None
+
+
+def _cue_is_a_noun(paragraphs: list[Paragraph], at: int) -> bool:
+    """"States Agree", "Charges Dropped", "Attacks Kill 20": the would-be cue is the subject of
+    the verb after it, or a modifier of the headline's main word right after it."""
+    for para in paragraphs:
+        for token in para.doc:
+            if para.offset + token.idx == at:
+                if token.dep_ in ("nsubj", "nsubjpass"):
+                    return True
+                return token.head.i == token.i + 1 and (token.head.dep_ == "ROOT" or token.head.pos_ in ("VERB", "AUX"))
+    return False
 
 
 def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], text: str,
