@@ -22,6 +22,7 @@ from kg.nlp import Paragraph
 _CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "obj", "advcl"}
 _CLAUSE_DEPS = {"ccomp"}
 _TOPIC_CUES = {"speak", "talk"}
+_MAX_CONTENT_TOKENS = 400
 _PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "you", "his", "their", "our", "my", "your"}
 _MIN_BARE_QUOTE_WORDS = 4  # shorter quotations outside any statement are scare quotes
 _TRIM = " \t\n,.;:—–-"
@@ -186,6 +187,8 @@ def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
         clause = clause + [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and c.dep_ != "advcl"]
     if not clause:
         return _parenthetical_content(verb)
+    if max(c.right_edge.i for c in clause) - min(c.left_edge.i for c in clause) > _MAX_CONTENT_TOKENS:
+        return None  # no one is reported at that length; a parse gone wrong (and quadratic to walk)
     tokens = sorted(t for c in clause for t in c.subtree)
     tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.i <= clause[0].left_edge.i)]
     tokens = _contiguous(tokens)
@@ -407,12 +410,19 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
 
 def _without_nested(found: list[Statement]) -> list[Statement]:
     """Drop a statement whose content lies inside another's (a cue inside a reported clause)."""
+    nested: set[int] = set()
+    max_end, max_start = -1, -1  # the furthest end so far, and the start of the first span reaching it
+    for s in sorted(found, key=lambda s: (s.content_start, -s.content_end)):  # one sweep, not all pairs
+        if s.content_end < max_end or (s.content_end == max_end and max_start < s.content_start):
+            nested.add(id(s))
+        if s.content_end > max_end:
+            max_end, max_start = s.content_end, s.content_start
     kept: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
     for s in found:
-        if any(o.content_start == s.content_start and o.content_end == s.content_end for o in kept):
-            continue  # two cues claimed one quotation: the first (nearest, in text order) keeps it
-        if any(o is not s and o.content_start <= s.content_start and s.content_end <= o.content_end
-               and (o.content_end - o.content_start) > (s.content_end - s.content_start) for o in found):
-            continue
+        span = (s.content_start, s.content_end)
+        if id(s) in nested or span in seen:
+            continue  # a duplicate span: two cues claimed one quotation, the first in text order keeps it
+        seen.add(span)
         kept.append(s)
     return kept
