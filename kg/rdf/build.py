@@ -16,6 +16,8 @@ them exactly as written.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -65,6 +67,7 @@ def _text(text: str, lang: str | None = None) -> Literal:
     return Literal(safe_text(text), lang=lang)
 
 
+@functools.lru_cache(maxsize=1)
 def software_version() -> str:
     """The installed kg version ("0.1.0"), or "0+unknown" when kg is not installed."""
     try:
