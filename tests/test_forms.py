@@ -216,3 +216,9 @@ def test_review_cases_names_bylines_and_nested_sources():
 def test_headline_cues_must_be_verbs(headline, found):
     graph = kg.ingest(headline + "\n\nThe story follows here.")
     assert any(s.evidence.start == 0 for s in graph.statements) == found
+
+
+def test_capitalised_common_words_are_not_entities():
+    graph = kg.ingest("Pro-Beijing candidates won. Jane Doe said the Landscape changed, and the landscape shifted.")
+    names = {e.name for e in graph.entities}
+    assert "Pro-Beijing" not in names and "Landscape" not in names

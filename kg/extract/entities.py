@@ -32,10 +32,25 @@ _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
 def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """Every entity mention, in text order; mentions inside ``exclude`` spans (the byline) are dropped."""
     found: list[Mention] = []
+    lowercase_words: set[str] = set()
     for number, para in enumerate(paragraphs):
         found.extend(_paragraph_mentions(para, headline=number == 0))
-    kept = [m for m in found if not any(s <= m.start < e for s, e in exclude)]
+        lowercase_words.update(t.text for t in para.doc if t.is_lower)
+    kept = [m for m in found if not any(s <= m.start < e for s, e in exclude) and not _common_word(m, lowercase_words)]
     return _retype_group_modifiers(sorted(set(kept), key=lambda m: (m.start, -m.end)))
+
+
+def _common_word(mention: Mention, lowercase_words: set[str]) -> bool:
+    """A capitalised common word NER took for a name: "Landscape" beside "landscape", "Pro-Beijing",
+    "Islamophobia"."""
+    text = mention.text
+    if mention.type == "Group":
+        return False
+    if re.match(r"(?i)(?:pro|anti|pan|non|ex)-", text):
+        return True
+    if " " in text:
+        return False
+    return text.lower() in lowercase_words or (mention.type == "Organization" and text.lower().endswith(("ism", "phobia")))
 
 
 def agentive_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
