@@ -222,3 +222,10 @@ def test_capitalised_common_words_are_not_entities():
     graph = kg.ingest("Pro-Beijing candidates won. Jane Doe said the Landscape changed, and the landscape shifted.")
     names = {e.name for e in graph.entities}
     assert "Pro-Beijing" not in names and "Landscape" not in names
+
+
+def test_a_persons_office_is_the_one_office_the_article_names():
+    graph = kg.ingest("The United Nations Human Rights Office published a report. Ms. Michelle Bachelet said "
+                      "that Ms. Bachelet’s office had worked on it for a year.")
+    assert ("Person/michelle-bachelet", "Organization/united-nations-human-rights-office") in {
+        (a.person, a.organization) for a in graph.affiliations}

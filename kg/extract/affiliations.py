@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.evidence import evidence as evidence_of
+from kg.extract.lexicon import ORGANIZATION_NOUNS
 from kg.model import Affiliation, Article
 from kg.nlp import Paragraph
 from kg.resolve import EntityIndex
@@ -35,6 +36,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
             found.extend(_possessives(sent, para.offset, index, article.text))
             found.extend(_prenominal(sent, para.offset, index, article.text))
             found.extend(_leaders(sent, para.offset, index, article.text))
+            found.extend(_own_bodies(sent, para.offset, index, article.text))
         found.extend(_parentheses(para, index, article.text))
     best: dict[tuple[str, str], Affiliation] = {}
     for a in found:
@@ -83,6 +85,21 @@ def _prenominal(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
             role = text[offset + roles[0].idx : offset + roles[-1].idx + len(roles[-1].text)]
             yield Affiliation(person, _entity(orgs[-1], offset, index), _clean_role(role),
                               evidence_of(text, offset + sent.start_char, offset + sent.end_char))
+
+
+def _own_bodies(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """"Ms. Bachelet’s office", when the article names one organisation that is an Office: she is
+    part of it (the role is not given)."""
+    for token in sent:
+        if token.dep_ != "poss" or token.head.lemma_.lower() not in ORGANIZATION_NOUNS:
+            continue
+        person = _entity(token, offset, index)
+        if person is None or not person.startswith("Person/"):
+            continue
+        kind = token.head.lemma_.lower()
+        bodies = [e.ref for e in index.entities if e.type == "Organization" and e.name.split()[-1].lower() == kind]
+        if len(bodies) == 1:
+            yield Affiliation(person, bodies[0], None, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
 
 
 def _leaders(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
