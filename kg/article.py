@@ -24,9 +24,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80] or "article"
 
 
-def read_article(path: str | Path) -> Article:
-    """Read an article file (UTF-8 text); raise InputError naming the file when it cannot be used."""
-    path = Path(path)
+def read_article_bytes(path: Path, *, kind: str = "text") -> bytes:
+    """The bytes of an article file; InputError naming the file when it is missing, a folder,
+    unreadable or binary."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -36,7 +36,14 @@ def read_article(path: str | Path) -> Article:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if b"\x00" in data:
-        raise InputError(f"{path}: binary file, not text")
+        raise InputError(f"{path}: binary file, not {kind}")
+    return data
+
+
+def read_article(path: str | Path) -> Article:
+    """Read an article file (UTF-8 text); raise InputError naming the file when it cannot be used."""
+    path = Path(path)
+    data = read_article_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

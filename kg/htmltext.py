@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from kg.article import article_from_text, slug
+from kg.article import article_from_text, read_article_bytes, slug
 from kg.errors import InputError
 from kg.model import Article
 
@@ -74,18 +74,9 @@ def article_from_html(html: str | bytes, *, article_id: str = "article", source:
 def read_html_article(path: str | Path, *, article_id: str | None = None) -> Article:
     """Read a saved HTML page (any encoding the page declares) as an Article."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not an article file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_article_bytes(path, kind="HTML")
     if not data.strip():
         raise InputError(f"{path}: empty article")
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file, not HTML")
     return article_from_html(data, article_id=article_id or slug(path.stem), source=path.name)
 
 
