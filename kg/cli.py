@@ -71,10 +71,10 @@ def _ingested(article_graph, name: str, out: Path | None, store, args: argparse.
 
         print(write_article_files(article_graph, out, name=name, base=args.base, format=args.format).summary())
     if store is not None:
-        from kg.rdf.build import build_graph
+        from kg.rdf.build import article_triples
         from kg.rdf.vocab import DEFAULT_BASE
 
-        put = store.put_article(build_graph([article_graph], base=args.base or DEFAULT_BASE))
+        put = store.put_article(article_triples([article_graph], base=args.base or DEFAULT_BASE))
         ag = article_graph
         print(f"{name}: {len(ag.entities)} entities, {len(ag.statements)} statements, {len(ag.affiliations)} "
               f"affiliations, {len(ag.actions)} actions, {put.triples} triples -> {args.into} "

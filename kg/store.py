@@ -4,26 +4,29 @@ Each article's triples live in the named graph of the article's IRI, and the def
 kept as the merged view: the set union of all of them, so the same entity IRI from several
 articles is one node with every alias, and a query without ``GRAPH`` sees each triple once (in any
 SPARQL tool, not only kg). ``put_article`` replaces an article's graph and updates the merged
-graph in one SPARQL Update, which Oxigraph applies as one transaction: an interrupted run leaves
-the store as it was after the last whole article, and ingesting the same article again gives the
-same store.
+graph in one transaction (a new article: one N-Quads load of its graph and its merged triples; an
+article stored before: one SPARQL Update that also takes its old triples out): an interrupted run
+leaves the store as it was after the last whole article, and ingesting the same article again gives
+the same store.
 
 pyoxigraph lives here only; the rest of kg sees rdflib graphs and ``QueryResult``s.
 
->>> import tempfile; from kg.model import Article, ArticleGraph; from kg.rdf.build import build_graph
+>>> import tempfile; from kg.model import Article, ArticleGraph; from kg.rdf.build import article_triples
 >>> with Store(tempfile.mkdtemp() + "/corpus") as store:
-...     _ = store.put_article(build_graph([ArticleGraph(Article(id="a", text="Hi."))]))
+...     _ = store.put_article(article_triples([ArticleGraph(Article(id="a", text="Hi."))]))
 ...     store.articles()
 ['https://kg.example.org/id/article/a']
 """
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.errors import GraphError, QueryError
 from kg.rdf.query import STANDARD_PREFIXES, QueryResult, Term
@@ -87,36 +90,46 @@ class Store:
                 pass
         del store
 
-    def put_article(self, graph: Graph, article: str | None = None) -> PutResult:
+    def put_article(self, graph: Graph | Iterable[tuple], article: str | None = None) -> PutResult:
         """Replace the named graph ``article`` (default: the graph's one schema:NewsArticle) with
-        ``graph``'s triples, in one transaction."""
-        from kg.rdf.io import serialize
+        ``graph``'s triples, in one transaction.
 
+        ``graph`` is an rdflib Graph or any iterable of rdflib (subject, predicate, object) triples,
+        such as ``kg.rdf.build.article_triples`` gives (the fast path: no Graph is built).
+        """
+        triples = graph if isinstance(graph, Graph) else list(dict.fromkeys(graph))
         if article is None:
-            articles = sorted(graph.subjects(RDF.type, SCHEMA.NewsArticle))
+            articles = sorted({s for s, p, o in triples if p == RDF.type and o == SCHEMA.NewsArticle})
             if len(articles) != 1:
                 raise GraphError(f"put_article needs a graph of one article, got {len(articles)}")
             article = str(articles[0])
+        graph_iri = _iri(article)
         name = self._ox.NamedNode(article)
         replaced = next(iter(self._store.quads_for_pattern(None, None, None, name)), None) is not None
-        body = serialize(graph, "nt")
-        # one update, so one transaction: the old version's triples leave the merged default graph
-        # unless another article has them too, the article's graph is replaced, and its triples join
-        # the merged graph (a set: a triple two articles share is there once)
-        update = f"INSERT DATA {{\n{body}GRAPH <{article}> {{\n{body}}} }}"
-        if replaced:
-            update = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} "
-                      f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{article}>) }} }} ;\n"
-                      f"DROP SILENT GRAPH <{article}> ;\n{update}")
+        lines = _ntriples_lines(triples)
         try:
-            self._store.update(update)
-            self._unflushed += 2 * len(graph)
+            if not replaced:
+                # the article's quads and the same triples in the merged default graph (a set: a
+                # triple another article has is there once), parsed and written in one transaction
+                self._store.load("".join(f"{line} {graph_iri} .\n" for line in lines)
+                                 + "".join(f"{line} .\n" for line in lines), format=self._ox.RdfFormat.N_QUADS)
+            else:
+                # one update, so one transaction: the old version's triples leave the merged default
+                # graph unless another article has them too, the article's graph is replaced, and its
+                # triples join the merged graph
+                body = "".join(f"{line} .\n" for line in lines)
+                self._store.update(
+                    f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph_iri} {{ ?s ?p ?o }} "
+                    f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {graph_iri}) }} }} ;\n"
+                    f"DROP SILENT GRAPH {graph_iri} ;\n"
+                    f"INSERT DATA {{\n{body}GRAPH {graph_iri} {{\n{body}}} }}")
+            self._unflushed += 2 * len(lines)
             if self._unflushed >= FLUSH_EVERY:  # RocksDB's write buffers otherwise grow with the corpus
                 self._store.flush()
                 self._unflushed = 0
         except (OSError, SyntaxError, ValueError) as error:
             raise GraphError(f"cannot store <{article}>: {' '.join(str(error).split())[:200]}") from None
-        return PutResult(article, len(graph), replaced)
+        return PutResult(article, len(lines), replaced)
 
     def articles(self) -> list[str]:
         """The IRIs of the named graphs (one per article), sorted."""
@@ -190,6 +203,47 @@ class Store:
         return None
 
 
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # what an N-Triples / SPARQL IRIREF cannot hold
+
+
+def _iri(value: str) -> str:
+    """``<value>`` for N-Triples; GraphError when ``value`` has a character an IRI cannot hold."""
+    if _IRI_FORBIDDEN.search(value):
+        raise GraphError(f"not a valid IRI: {value!r}")
+    return f"<{value}>"
+
+
+def _literal(value: Literal) -> str:
+    """A literal in N-Triples (and SPARQL) syntax, as rdflib writes it: "text", "text"@lang, "v"^^<type>."""
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if value.language:
+        return f'"{text}"@{value.language}'
+    if value.datatype is not None:
+        return f'"{text}"^^{_iri(str(value.datatype))}'
+    return f'"{text}"'
+
+
+def _ntriples_lines(triples: Iterable[tuple]) -> list[str]:
+    """Each triple as one N-Triples line without its final " ." (terms written once each, cached)."""
+    cache: dict = {}
+
+    def term(node) -> str:
+        text = cache.get(node)
+        if text is None:
+            if isinstance(node, URIRef):
+                text = _iri(str(node))
+            elif isinstance(node, Literal):
+                text = _literal(node)
+            elif isinstance(node, BNode):
+                text = f"_:{node}"
+            else:
+                raise GraphError(f"unsupported RDF term: {node!r}")
+            cache[node] = text
+        return text
+
+    return [f"{term(s)} {term(p)} {term(o)}" for s, p, o in triples]
+
+
 def read_store_graph(path: str | os.PathLike) -> Graph:
     """The merged view of the store at ``path`` as an rdflib Graph (opened read-only)."""
     with Store(path, read_only=True) as store:
@@ -234,8 +288,6 @@ def _to_rdflib(ox, term):
         datatype = term.datatype.value
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
-        from rdflib import BNode
-
         return BNode(term.value)
     raise GraphError(f"unsupported RDF term in the store: {term!r}")
 

@@ -293,3 +293,55 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path, capsys):
     assert code == 2 and "not a kg store" in err
     code, _, err = run(capsys, "ingest", tmp_path / "stuff" / "x.txt", "--into", tmp_path / "stuff")
     assert code == 2 and "not a kg store" in err
+
+
+# --- the direct writer: article_triples into the store, no rdflib Graph (no model) ---------------
+
+def _hostile_graphs():
+    from conftest import make_small_article_graph
+    from test_rdf_checkrdf import hostile_article_graph
+
+    return [make_small_article_graph(), hostile_article_graph()]
+
+
+def test_article_triples_are_the_triples_of_build_graph():
+    from kg.rdf.build import article_triples, build_graph
+    from kg.rdf.io import serialize
+
+    articles = _hostile_graphs()
+    for group in ([articles[0]], [articles[1]], articles):  # one article, and two sharing entities
+        triples = article_triples(group, base="https://example.org/kg/")
+        graph = build_graph(group, base="https://example.org/kg/")
+        assert len(triples) == len(set(triples)) == len(graph) and set(triples) == set(graph)
+    assert serialize(build_graph(articles), "turtle") == serialize(build_graph(articles), "turtle")
+
+
+def test_store_holds_exactly_the_quads_rdflib_writes_added_and_replaced(tmp_path):
+    from kg.rdf.build import article_triples, build_dataset, build_graph
+    from kg.store import Store
+
+    articles = _hostile_graphs()
+    with Store(tmp_path / "corpus") as store:
+        for round_ in range(2):  # first added (an N-Quads load), then replaced (a SPARQL Update)
+            puts = [store.put_article(article_triples([ag])) for ag in articles]
+            assert [p.replaced for p in puts] == [bool(round_)] * 2
+            assert [p.triples for p in puts] == [len(build_graph([ag])) for ag in articles]
+            assert set(store.dataset().quads()) == set(build_dataset(articles).quads())
+            assert set(store.graph()) == set(build_graph(articles))
+        # an rdflib Graph goes in the same way
+        assert store.put_article(build_graph([articles[0]])).replaced
+        assert set(store.dataset().quads()) == set(build_dataset(articles).quads())
+
+
+def test_store_refuses_an_iri_that_would_break_the_quads(tmp_path):
+    from rdflib import Literal, URIRef
+
+    from kg.errors import GraphError
+    from kg.rdf.vocab import RDF, SCHEMA
+    from kg.store import Store
+
+    bad = URIRef("https://example.org/a> <https://example.org/p> <https://example.org/o")
+    with Store(tmp_path / "corpus") as store:
+        with pytest.raises(GraphError, match="not a valid IRI"):
+            store.put_article([(bad, RDF.type, SCHEMA.NewsArticle), (bad, SCHEMA.name, Literal("x"))])
+        assert store.articles() == [] and store.triple_count() == 0
