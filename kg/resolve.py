@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kg.extract.forenames import gender as name_gender
+from kg.extract.gazetteer import is_region
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
 from kg.model import Entity, Mention
@@ -126,10 +128,13 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
         entities.append(entity)
         spans.extend((m.start, m.end, entity.ref) for m in group)
         titles = {m.text.split()[0].rstrip(".").lower() for m in group if " " in m.text}
+        given = name_gender(name.split()[0]) if entity_type == "Person" and " " in name else None
         if titles & FEMALE_TITLES:
             genders.append((entity.ref, "f"))
         elif titles & MALE_TITLES:
             genders.append((entity.ref, "m"))
+        elif given is not None:
+            genders.append((entity.ref, given))
     return EntityIndex(tuple(entities), tuple(sorted(spans)), tuple(genders))
 
 
@@ -154,6 +159,9 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
             words = name.split()
             if len(words) == 2 and words[0] in DEMONYMS and words[1] in GOVERNMENT_NOUNS:
                 name = fold(DEMONYMS[words[0]])
+            city, comma, region = m.text.partition(",")
+            if comma and is_region(region):
+                name = fold(city)  # "Mountain View, California" is Mountain View
             name = fold(PLACE_ALIASES.get(name, name))
             if name in agentive_capitals:
                 name = fold(CAPITALS[name])
@@ -170,13 +178,14 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
             out[m] = out[m] + "s"
     # Persons: a single surname or first name joins the full name that contains it.
     # NER often types a lone surname as an organisation or a place ("Trump", "Montalvo"): a single
-    # word that is a person's surname is that person. Among several such people, the one named last.
+    # word that is a person's surname is that person, unless it names a country or a state
+    # ("Michael Jordan flew to Jordan"). Among several such people, the one named last.
     full_mentions = [m for m in mentions if m.type == "Person" and len(out[m].split()) > 1]
     full_names = {out[m] for m in full_mentions}
     for m in mentions:
         word = out[m]
-        if len(word.split()) != 1 or word in full_names or m.type == "Place":
-            continue  # "Michael Jordan flew to Jordan": a place keeps its own name
+        if len(word.split()) != 1 or word in full_names or (m.type == "Place" and is_region(m.text)):
+            continue
         hits = {out[f] for f in full_mentions if word == out[f].split()[-1] or (m.type == "Person" and word == out[f].split()[0])}
         if not hits:
             continue
@@ -228,4 +237,12 @@ def _parenthesised_acronyms(mentions: list[Mention], text: str, names: dict[Ment
         match = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,12})\s*\)", text[m.end : m.end + 20])
         if match:
             found[fold(match.group(1))] = names[m]
+    # "FIRST (For Inspiration and ...)": the acronym first, its expansion in parentheses
+    starts = {m.start: m for m in mentions if m.type == "Organization"}
+    for m in mentions:
+        if m.type == "Organization" and m.text.isupper():
+            match = re.match(r"\s*\(", text[m.end : m.end + 5])
+            expansion = starts.get(m.end + match.end()) if match else None
+            if expansion is not None:
+                found[fold(m.text)] = names[expansion]
     return found

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span
 
+from kg.extract.forenames import is_given_name
+from kg.extract.gazetteer import is_place, is_region
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, TITLES,
                                 third_person_cue)
 from kg.model import Mention
@@ -24,7 +26,18 @@ _ROLE_WORDS = {"spokesperson", "spokesman", "spokeswoman", "director", "presiden
 # a name ending in one of these is a building or a site, whatever NER called it
 _FACILITY_WORDS = {"hall", "stadium", "airport", "tower", "towers", "mosque", "church",
                    "cathedral", "bridge", "square", "palace", "plaza", "temple", "synagogue", "prison"}
+# words that end an organisation's name, never a person's
+_ORGANISATION_ENDS = {"party", "council", "group", "inc", "corp", "company", "foundation", "institute",
+                      "university", "college", "school", "bank", "association", "society", "union", "league",
+                      "alliance", "club", "team", "fund", "agency", "office", "ministry", "department",
+                      "commission", "committee", "bureau", "army", "force", "forces", "police", "court",
+                      "network", "airlines", "motors", "media", "press", "studios", "games", "fair",
+                      "project", "centre", "center", "organization", "organisation", "movement", "front"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
+# prepositions whose object is where something is or comes from: "from Herat", "in Irving"
+_LOCATIVE = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
+_ACRONYM_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
 _EDGE_JUNK = {"the", "a", "an"}
 _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
 
@@ -34,7 +47,10 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     found: list[Mention] = []
     lowercase_words: set[str] = set()
     for number, para in enumerate(paragraphs):
-        found.extend(_paragraph_mentions(para, headline=number == 0))
+        in_paragraph = list(_paragraph_mentions(para, headline=number == 0))
+        in_paragraph.extend(_acronym_mentions(para.doc.text, para.offset, in_paragraph))
+        in_paragraph.extend(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
+        found.extend(in_paragraph)
         lowercase_words.update(t.text for t in para.doc if t.is_lower)
     kept = [m for m in found if not any(s <= m.start < e for s, e in exclude) and not _common_word(m, lowercase_words)]
     return _retype_group_modifiers(sorted(set(kept), key=lambda m: (m.start, -m.end)))
@@ -89,8 +105,23 @@ def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[S
             mention_type = "Place"
         if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else _MEDIA_NOT_SURNAMES):
             mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
+        if mention_type == "Organization" and span[0].lower_ in _ORGANISATION_ENDS:
+            span = _with_name_before(span)  # "Doctor Who" + "Society of Canada"
         while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
             span = span[:-1]  # "State Department Spokesperson": the organisation without the role
+        if mention_type == "Organization" and _named_place(span):
+            mention_type = "Place"
+        if mention_type == "Organization" and _personal_name(span):
+            mention_type = "Person"  # "Dean Kamen" tagged as an organisation
+        person = _trailing_person(span) if mention_type == "Organization" else None
+        if person is not None:
+            # "the Council on American-Islamic Relations Alia Salem": a role without its comma
+            covered.update(range(span.start, span.end))
+            yield span[: -len(person)], "Organization"
+            yield person, "Person"
+            continue
+        if mention_type == "Person":
+            span = _with_hyphen_tail(span)
         if ent.label_ == "NORP":
             government = _government_phrase(span)
             if government is not None:
@@ -120,11 +151,113 @@ def _trim(span: Span) -> Span | None:
         return None
     trimmed = doc[start:end]
     text = trimmed.text
-    if "\n" in text or not any(ch.isalpha() for ch in text) or not text[0].isupper():
+    # "501st Legion", "3M": a number may open a name that has a capital after it
+    opens_name = text[0].isupper() or (text[0].isdigit() and any(w[:1].isupper() for w in text.split()[1:] or [text[1:]]))
+    if "\n" in text or not any(ch.isalpha() for ch in text) or not opens_name:
         return None
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in _PREFIXES:
+        return None  # "pro-Beijing", "anti-Trump": a modifier, not a mention
     if len(text) < 2 or _CONTRACTION.search(text.lower()):
         return None  # contractions ("n’t") and other fragments
     return trimmed
+
+
+def _named_place(span: Span) -> bool:
+    """An "organisation" that is a country, or a city where the sentence puts something: "from Herat"."""
+    if span.text.isupper():
+        return False  # an acronym
+    if is_region(span.text):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and is_place(span.text)
+
+
+def _with_name_before(span: Span) -> Span:
+    """Extend an organisation that NER began at its kind ("Society of Canada") over the proper nouns
+    that name it ("Doctor Who Society of Canada")."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title and doc[start - 1].whitespace_ \
+            and doc[start - 1].ent_type_ in ("", span.label_) and not doc[start - 1].is_sent_start:
+        start -= 1
+    return doc[start : span.end]
+
+
+def _personal_name(span: Span) -> bool:
+    """A given name and a surname, whatever NER called them: "Dean Kamen", "Regina Ip"."""
+    return (2 <= len(span) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
+            and is_given_name(span[0].text) and span[-1].lower_ not in _ORGANISATION_ENDS
+            and span[-1].lower_ not in _MEDIA_WORDS and not is_place(span.text))
+
+
+def _trailing_person(span: Span) -> Span | None:
+    """The person NER swallowed into the organisation before them: "... Islamic Relations Alia Salem"."""
+    if len(span) < 4:
+        return None
+    given, surname, before = span[-2], span[-1], span[-3]
+    if not (given.is_alpha and surname.is_alpha and given.is_title and surname.is_title and is_given_name(given.text)):
+        return None
+    if surname.lower_ in _ORGANISATION_ENDS or not (before.lower_ in _ORGANISATION_ENDS or before.tag_ == "NNPS"
+                                                     or before.lower_.endswith("s")):
+        return None
+    return span[-2:]
+
+
+def _with_hyphen_tail(span: Span) -> Span:
+    """ "Wong Yeung" + "-tat": NER stops at a hyphenated given name's lower-case half."""
+    doc, end = span.doc, span.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower):
+        end += 2
+    return doc[span.start : end]
+
+
+def _acronym_mentions(text: str, offset: int, known: list[Mention]) -> Iterator[Mention]:
+    """Organisations that introduce their acronym, which NER often misses or mistypes:
+    "Human Rights Watch (HRW)", "FIRST (For Inspiration and Recognition of Science and Technology)"."""
+    taken = [(m.start - offset, m.end - offset) for m in known]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and e > start for s, e in taken)
+
+    def organisation(start: int, end: int) -> Iterator[Mention]:
+        if free(start, end):
+            taken.append((start, end))
+            yield Mention(text[start:end], offset + start, offset + end, "Organization")
+
+    for match in re.finditer(r"\(([A-Z][A-Z&]{1,9})\)", text):
+        acr = match.group(1)
+        words = list(re.finditer(r"[\w'’&-]+", text[max(0, match.start() - 200) : match.start()]))
+        base = max(0, match.start() - 200)
+        for k in range(1, min(len(words), 16) + 1):
+            first = words[-k].group()
+            if first.lower() not in _ACRONYM_STOP and not first[:1].isupper():
+                break
+            if first[:1].isupper() and acr in _initials([w.group() for w in words[-k:]]):
+                yield from organisation(base + words[-k].start(), base + words[-1].end())
+                yield from organisation(match.start(1), match.end(1))
+                break
+    for match in re.finditer(r"\b([A-Z][A-Z&]{1,9})\s*\(([A-Z][^()]{2,150})\)", text):
+        acr, expansion = match.group(1), match.group(2).strip()
+        if acr in _initials(re.findall(r"[\w'’&]+", expansion)):
+            yield from organisation(match.start(1), match.end(1))
+            yield from organisation(match.start(2), match.start(2) + len(expansion))
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The acronyms a name can have: of every word, or of its significant words after the first."""
+    words = [part for w in words for part in w.split("-") if part]
+    every = "".join(w[0] for w in words).upper()
+    significant = "".join(w[0] for i, w in enumerate(words) if i == 0 or w.lower() not in _ACRONYM_STOP).upper()
+    return {every, significant}
+
+
+def _city_region_mentions(text: str, offset: int, found: list[Mention]) -> Iterator[Mention]:
+    """ "Mountain View, California": the city's fuller name, where a state or country follows it."""
+    places = sorted((m for m in found if m.type == "Place"), key=lambda m: m.start)
+    for city, region in zip(places, places[1:]):
+        between = text[city.end - offset : region.start - offset]
+        if between.strip() == "," and is_region(region.text) and not is_region(city.text):
+            yield Mention(text[city.start - offset : region.end - offset], city.start, region.end, "Place")
 
 
 def _before_headline_verb(span: Span) -> Span:
@@ -164,6 +297,9 @@ def _unrecognised_speakers(doc, covered: set[int]) -> Iterator[tuple[Span, str]]
             continue
         span = doc[start : token.i + 1]
         if span.text.lower() in CAPITALS or span.text.rstrip(".").lower() in TITLES:
+            continue
+        if span[-1].lower_ in _MEDIA_NOT_SURNAMES:
+            yield span, "Organization"  # "The Deseret News reported": a publication
             continue
         yield _with_title(span), "Person"
 

@@ -58,7 +58,7 @@ ACTION_VERBS = {
     "defeat", "endorse", "investigate", "kill", "ban", "punish", "deport", "expel", "welcome", "demand",
 }
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen",
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gov", "gen",
           "president", "senator", "governor", "secretary", "minister", "judge", "rev", "lord"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "madam"}
 MALE_TITLES = {"mr", "sir", "lord"}

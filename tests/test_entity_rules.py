@@ -1,0 +1,153 @@
+"""Entity rules on hand-parsed sentences: typing, names NER cuts short, acronyms, merges."""
+from spacy.tokens import Doc
+
+from kg.extract.entities import mentions
+from kg.nlp import Paragraph
+from kg.resolve import resolve
+from tests.handmade import VOCAB, O, article_from
+
+
+def flat(*tokens):
+    """Rows for a sentence whose structure the rule under test does not read: (word, ent[, tag])."""
+    rows = []
+    for i, token in enumerate(tokens):
+        word, ent, tag = (*token, None) if len(token) == 2 else token
+        tag = tag or ("NNP" if word[:1].isupper() else "NN")
+        pos = "PROPN" if tag == "NNP" else ("PUNCT" if not word[:1].isalnum() else "NOUN")
+        rows.append((word, 0, "ROOT" if i == 0 else "dep", pos, tag, word.lower(), ent))
+    return rows
+
+
+def entities_of(*paragraph_rows):
+    article, paragraphs = article_from(*paragraph_rows)
+    return resolve(mentions(paragraphs), text=article.text).entities
+
+
+def typed(*paragraph_rows):
+    return sorted((e.type, e.name) for e in entities_of(*paragraph_rows))
+
+
+def test_a_given_name_and_surname_tagged_as_an_organisation_is_a_person():
+    rows = flat(("Dean", "B-ORG"), ("Kamen", "I-ORG"), ("founded", O, "VBD"), ("it", O, "PRP"), (".", O, "."))
+    assert typed(rows) == [("Person", "Dean Kamen")]
+
+
+def test_an_organisation_name_that_opens_with_a_given_name_stays_one():
+    rows = flat(("Grace", "B-ORG"), ("Foundation", "I-ORG"), ("paid", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Grace Foundation")]
+
+
+# The team traveled from Herat.  (NER: Herat = ORG)
+FROM_HERAT = [
+    ("The", 1, "det", "DET", "DT", "the", O),
+    ("team", 2, "nsubj", "NOUN", "NN", "team", O),
+    ("traveled", 2, "ROOT", "VERB", "VBD", "travel", O),
+    ("from", 2, "prep", "ADP", "IN", "from", O),
+    ("Herat", 3, "pobj", "PROPN", "NNP", "Herat", "B-ORG"),
+    (".", 2, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_city_where_the_sentence_puts_something_is_a_place_whatever_ner_said():
+    assert typed(FROM_HERAT) == [("Place", "Herat")]
+
+
+def test_a_lone_surname_tagged_as_a_place_is_the_person_named_before():
+    first = flat(("Daniel", "B-PERSON"), ("Montalvo", "I-PERSON"), ("left", O, "VBD"), (".", O, "."))
+    later = flat(("Montalvo", "B-GPE"), ("returned", O, "VBD"), (".", O, "."))
+    [montalvo] = entities_of(first, later)
+    assert (montalvo.type, montalvo.name, montalvo.aliases) == ("Person", "Daniel Montalvo", ("Montalvo",))
+
+
+def test_a_country_keeps_its_own_name_beside_a_person_of_that_surname():
+    first = flat(("Michael", "B-PERSON"), ("Jordan", "I-PERSON"), ("flew", O, "VBD"), ("to", O, "IN"),
+                 ("Jordan", "B-GPE"), (".", O, "."))
+    assert typed(first) == [("Person", "Michael Jordan"), ("Place", "Jordan")]
+
+
+def test_an_acronym_in_parentheses_names_the_organisation_ner_missed():
+    rows = flat(("He", O, "PRP"), ("joined", O, "VBD"), ("Human", O), ("Rights", O), ("Watch", O), ("(", O, "-LRB-"),
+                ("HRW", O), (")", O, "-RRB-"), ("in", O, "IN"), ("May", "B-DATE"), (".", O, "."))
+    [hrw] = entities_of(rows)
+    assert (hrw.type, hrw.name, hrw.aliases) == ("Organization", "Human Rights Watch", ("HRW",))
+
+
+def test_an_acronym_before_its_expansion_is_an_alias_of_it():
+    rows = flat(("FIRST", "B-ORDINAL"), ("(", O, "-LRB-"), ("For", O, "IN"), ("Inspiration", O), ("and", O, "CC"),
+                ("Recognition", O), ("of", O, "IN"), ("Science", O), ("and", O, "CC"), ("Technology", O),
+                (")", O, "-RRB-"), ("grew", O, "VBD"), (".", O, "."))
+    [first] = entities_of(rows)
+    assert (first.name, first.aliases) == ("For Inspiration and Recognition of Science and Technology", ("FIRST",))
+
+
+def test_a_city_and_its_state_are_one_name_of_the_city():
+    rows = flat(("He", O, "PRP"), ("lives", O, "VBZ"), ("in", O, "IN"), ("Irving", "B-GPE"), (",", O, ","),
+                ("Texas", "B-GPE"), (".", O, "."))
+    by_name = {e.name: e for e in entities_of(rows)}
+    assert sorted(by_name) == ["Irving", "Texas"]
+    assert by_name["Irving"].aliases == ("Irving, Texas",)
+
+
+def spaced(words, spaces, tags, ents):
+    """A one-paragraph parse with the tokenizer's own spacing ("pro-Beijing" has none around "-")."""
+    return [Paragraph(0, Doc(VOCAB, words=words, spaces=spaces, tags=tags, ents=ents))]
+
+
+def test_a_hyphenated_given_name_is_not_cut_at_the_hyphen():
+    paragraphs = spaced(["Wong", "Yeung", "-", "tat", "won", "."], [True, False, False, True, False, False],
+                        ["NNP", "NNP", "HYPH", "NN", "VBD", "."], ["B-PERSON", "I-PERSON", O, O, O, O])
+    assert [(m.text, m.type) for m in mentions(paragraphs)] == [("Wong Yeung-tat", "Person")]
+
+
+def test_a_place_after_pro_is_a_modifier_not_a_mention():
+    paragraphs = spaced(["the", "pro", "-", "Beijing", "camp", "won"], [True, False, False, True, True, False],
+                        ["DT", "AFX", "HYPH", "NNP", "NN", "VBD"], [O, O, O, "B-GPE", O, O])
+    assert mentions(paragraphs) == []
+
+
+def test_a_name_that_opens_with_a_number_is_kept():
+    rows = flat(("The", O, "DT"), ("501st", "B-ORG", "JJ"), ("Legion", "I-ORG"), ("marched", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "501st Legion")]
+
+
+def test_an_organisation_ner_began_at_its_kind_takes_the_name_before_it():
+    rows = flat(("The", O, "DT"), ("Doctor", O), ("Who", O), ("Society", "B-ORG"), ("of", "I-ORG", "IN"),
+                ("Canada", "I-ORG"), ("met", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Doctor Who Society of Canada")]
+
+
+def test_a_person_swallowed_by_the_organisation_before_them_is_split_off():
+    rows = flat(("Council", "B-ORG"), ("on", "I-ORG", "IN"), ("Islamic", "I-ORG"), ("Relations", "I-ORG"),
+                ("Alia", "I-ORG"), ("Salem", "I-ORG"), ("spoke", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Council on Islamic Relations"), ("Person", "Alia Salem")]
+
+
+# The Deseret News reported it.  (NER: nothing; a proper-noun subject of a reporting verb)
+DESERET = [
+    ("The", 2, "det", "DET", "DT", "the", O),
+    ("Deseret", 2, "compound", "PROPN", "NNP", "Deseret", O),
+    ("News", 3, "nsubj", "PROPN", "NNP", "News", O),
+    ("reported", 3, "ROOT", "VERB", "VBD", "report", O),
+    ("it", 3, "dobj", "PRON", "PRP", "it", O),
+    (".", 3, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_an_unrecognised_subject_named_like_a_newspaper_is_an_organisation():
+    assert typed(DESERET) == [("Organization", "Deseret News")]
+
+
+def test_a_professor_s_title_and_surname_are_an_alias():
+    first = flat(("John", "B-PERSON"), ("Burrows", "I-PERSON"), ("spoke", O, "VBD"), (".", O, "."))
+    later = flat(("Professor", O), ("Burrows", "B-PERSON"), ("agreed", O, "VBD"), (".", O, "."))
+    [burrows] = entities_of(first, later)
+    assert burrows.aliases == ("Burrows", "Professor Burrows")
+
+
+def test_a_given_name_tells_the_gender_where_no_title_does():
+    rows = flat(("Sophie", "B-PERSON"), ("Smith", "I-PERSON"), ("and", O, "CC"), ("John", "B-PERSON"),
+                ("Brown", "I-PERSON"), ("met", O, "VBD"), (".", O, "."))
+    article, paragraphs = article_from(rows)
+    index = resolve(mentions(paragraphs), text=article.text)
+    genders = {index.by_ref(ref).name: g for ref, g in index.genders}
+    assert genders == {"Sophie Smith": "f", "John Brown": "m"}
