@@ -110,12 +110,12 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
     for key in sorted(clusters, key=lambda k: clusters[k][0].start):
         group = clusters[key]
         votes = Counter(m.type for m in group)
-        # one mention tagged as a group of people (plural proper noun, nationality) types them all
-        # and a full personal name makes a person of its surname, however NER typed that
-        if "Group" in votes:
+        # a full personal name makes a person of its surname, however NER typed that, and
+        # otherwise one mention tagged as a group of people (plural proper noun, nationality) types them all
+        if any(m.type == "Person" and len(strip_title(m.text).split()) > 1 for m in group):
+            entity_type = "Person"  # "Professor Burrows" read as a plural stays John Burrows
+        elif "Group" in votes:
             entity_type = "Group"
-        elif any(m.type == "Person" and len(strip_title(m.text).split()) > 1 for m in group):
-            entity_type = "Person"
         else:
             entity_type = min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
         name = _pick_name(key, group)
@@ -179,7 +179,7 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
     # Persons: a single surname or first name joins the full name that contains it.
     # NER often types a lone surname as an organisation or a place ("Trump", "Montalvo"): a single
     # word that is a person's surname is that person, unless it names a country or a state
-    # ("Michael Jordan flew to Jordan"). Among several such people, the one named last.
+    # ("Michael Jordan flew to Jordan").
     full_mentions = [m for m in mentions if m.type == "Person" and len(out[m].split()) > 1]
     full_names = {out[m] for m in full_mentions}
     for m in mentions:
@@ -194,7 +194,10 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
             continue
         earlier = [f for f in full_mentions if out[f] in hits and f.start < m.start]
         if earlier:
-            out[m] = out[max(earlier, key=lambda f: f.start)]
+            # the one named most often so far ("Ahmed Mohamed" over his father "Mohamed El-Hassan
+            # Mohamed", named once), else the one named last
+            named = Counter(out[f] for f in earlier)
+            out[m] = out[max(earlier, key=lambda f: (named[out[f]], f.start))]
     # Organisations: acronyms (given in parentheses or by initials) and shorter names that end alike.
     org_names = sorted({out[m] for m in mentions if m.type == "Organization"}, key=lambda n: (-len(n), n))
     explicit = _parenthesised_acronyms(mentions, text, out)

@@ -151,3 +151,87 @@ def test_a_given_name_tells_the_gender_where_no_title_does():
     index = resolve(mentions(paragraphs), text=article.text)
     genders = {index.by_ref(ref).name: g for ref, g in index.genders}
     assert genders == {"Sophie Smith": "f", "John Brown": "m"}
+
+
+def test_a_religion_is_not_an_organisation():
+    rows = flat(("Islam", "B-ORG"), ("requires", O, "VBZ"), ("it", O, "PRP"), (".", O, "."))
+    assert typed(rows) == []
+
+
+def test_state_in_secretary_of_state_is_part_of_a_title():
+    rows = flat(("the", O, "DT"), ("Secretary", O), ("of", O, "IN"), ("State", "B-ORG"), ("spoke", O, "VBD"), (".", O, "."))
+    assert typed(rows) == []
+
+
+def test_a_word_before_a_title_is_part_of_it():
+    rows = flat(("Emeritus", "B-ORG"), ("Professor", O), ("John", "B-PERSON"), ("Burrows", "I-PERSON"),
+                ("spoke", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Person", "John Burrows")]
+
+
+def test_two_phrases_ner_ran_together_keep_the_named_one():
+    rows = flat(("According", O, "VBG"), ("to", O, "IN"), ("Rathbun", "B-ORG"), ("the", "I-ORG", "DT"),
+                ("Scientology", "I-ORG"), ("property", O), ("was", O, "VBD"), ("returned", O, "VBN"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Scientology")]
+
+
+def test_a_bare_surname_is_the_person_named_most_often_of_that_surname():
+    first = flat(("Ahmed", "B-PERSON"), ("Mohamed", "I-PERSON"), ("and", O, "CC"), ("Ahmed", "B-PERSON"),
+                 ("Mohamed", "I-PERSON"), ("smiled", O, "VBD"), (".", O, "."))
+    father = flat(("His", O, "PRP$"), ("father", O), ("Ali", "B-PERSON"), ("Mohamed", "I-PERSON"), ("spoke", O, "VBD"),
+                  (".", O, "."))
+    later = flat(("Mohamed", "B-PERSON"), ("left", O, "VBD"), (".", O, "."))
+    by_name = {e.name: e for e in entities_of(first, father, later)}
+    assert by_name["Ahmed Mohamed"].aliases == ("Mohamed",)
+    assert by_name["Ali Mohamed"].aliases == ()
+
+
+# Gary Fan of the Neo Democrats lost.  (NER: Democrats = NORP)
+NEO_DEMOCRATS = [
+    ("Gary", 1, "compound", "PROPN", "NNP", "Gary", "B-PERSON"),
+    ("Fan", 6, "nsubj", "PROPN", "NNP", "Fan", "I-PERSON"),
+    ("of", 1, "prep", "ADP", "IN", "of", O),
+    ("the", 5, "det", "DET", "DT", "the", O),
+    ("Neo", 5, "compound", "PROPN", "NNP", "Neo", O),
+    ("Democrats", 2, "pobj", "PROPN", "NNPS", "Democrats", "B-NORP"),
+    ("lost", 6, "ROOT", "VERB", "VBD", "lose", O),
+    (".", 6, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_named_group_of_people_is_an_organisation():
+    assert typed(NEO_DEMOCRATS) == [("Organization", "Neo Democrats"), ("Person", "Gary Fan")]
+
+
+# The boats of the Rohingya sank.  (NER: Rohingya = NORP, a noun here)
+ROHINGYA = [
+    ("The", 1, "det", "DET", "DT", "the", O),
+    ("boats", 5, "nsubj", "NOUN", "NNS", "boat", O),
+    ("of", 1, "prep", "ADP", "IN", "of", O),
+    ("the", 4, "det", "DET", "DT", "the", O),
+    ("Rohingya", 2, "pobj", "PROPN", "NNP", "Rohingya", "B-NORP"),
+    ("sank", 5, "ROOT", "VERB", "VBD", "sink", O),
+    (".", 5, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_nationality_that_heads_its_phrase_is_a_group():
+    assert typed(ROHINGYA) == [("Group", "Rohingya")]
+
+
+# Then Ambassador Rosa and nonpartisan Junius Ho won.  (NER: Rosa, Ho = PERSON; Junius left out)
+JUNIUS_HO = [
+    ("Then", 7, "advmod", "ADV", "RB", "then", O),
+    ("Ambassador", 2, "compound", "PROPN", "NNP", "Ambassador", O),
+    ("Rosa", 7, "nsubj", "PROPN", "NNP", "Rosa", "B-PERSON"),
+    ("and", 2, "cc", "CCONJ", "CC", "and", O),
+    ("nonpartisan", 6, "amod", "ADJ", "JJ", "nonpartisan", O),
+    ("Junius", 6, "compound", "PROPN", "NNP", "Junius", O),
+    ("Ho", 2, "conj", "PROPN", "NNP", "Ho", "B-PERSON"),
+    ("won", 7, "ROOT", "VERB", "VBD", "win", O),
+    (".", 7, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_given_name_ner_left_out_joins_the_name_but_a_rank_does_not():
+    assert typed(JUNIUS_HO) == [("Person", "Junius Ho"), ("Person", "Rosa")]

@@ -8,8 +8,8 @@ from spacy.tokens import Span
 
 from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_place, is_region
-from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, TITLES,
-                                third_person_cue)
+from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
+                                TITLES, third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
@@ -96,8 +96,10 @@ def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[S
     for ent in doc.ents:
         mention_type = LABEL_TYPES.get(ent.label_)
         span = _trim(ent)
-        if mention_type is None or span is None:
+        if mention_type is None or span is None or span.text.lower() in RELIGIONS:
             continue
+        if mention_type == "Organization" and _part_of_title(span):
+            continue  # "Secretary of State", "Emeritus Professor": words of a person's title
         if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
             covered.update(range(span.start, span.end))
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
@@ -121,16 +123,22 @@ def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[S
             yield person, "Person"
             continue
         if mention_type == "Person":
-            span = _with_hyphen_tail(span)
-        if ent.label_ == "NORP":
+            span = _with_given_name_before(_with_hyphen_tail(span))
+        if ent.label_ == "NORP" and span.root.tag_ == "NNPS":
+            named = _with_name_before(span)
+            if len(named) > len(span):
+                span, mention_type = named, "Organization"  # "the Neo Democrats": a party
+        if ent.label_ == "NORP" and mention_type == "Group":
             government = _government_phrase(span)
             if government is not None:
                 covered.update(range(government.start, government.end))
                 yield government, "Place"
                 continue
-            if span.root.tag_ not in ("NNPS", "NNS") and not span.text.endswith("s"):
-                continue  # an adjective ("Western", "Muslim"), not a group of people
-        if len(span) == 1 and span.root.tag_ == "NNPS" and mention_type in ("Place", "Organization", "Person"):
+            heads_phrase = span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+            if span.root.tag_ not in ("NNPS", "NNS") and not span.text.endswith("s") and not heads_phrase:
+                continue  # an adjective ("Western", "Muslim"), not a group of people ("the Rohingya")
+        titled = span.start > 0 and span.doc[span.start - 1].text.rstrip(".").lower() in TITLES
+        if len(span) == 1 and span.root.tag_ == "NNPS" and mention_type in ("Place", "Organization", "Person") and not titled:
             mention_type = "Group"  # "Uyghurs", "Kazakhs" tagged as a place or an organisation
         span = _before_headline_verb(span) if headline else span  # title case fools NER there
         span = _with_title(span) if mention_type == "Person" else span
@@ -149,6 +157,10 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    for i in range(start + 1, end - 1):
+        if (span.label_ == "ORG" and doc[i].lower_ in ("the", "a", "an") and doc[i].is_lower
+                and doc[i - 1].is_title and doc[i + 1].text[:1].isupper()):
+            start = i + 1  # "Rathbun the Scientology": two phrases NER ran together, the last one named
     trimmed = doc[start:end]
     text = trimmed.text
     # "501st Legion", "3M": a number may open a name that has a capital after it
@@ -160,6 +172,19 @@ def _trim(span: Span) -> Span | None:
     if len(text) < 2 or _CONTRACTION.search(text.lower()):
         return None  # contractions ("n’t") and other fragments
     return trimmed
+
+
+def _part_of_title(span: Span) -> bool:
+    """ "State" in "the Secretary of State"; "Emeritus" in "Emeritus Professor John Burrows"."""
+    if len(span) != 1:
+        return False
+    doc, token = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_title and after.text.rstrip(".").lower() in TITLES:
+        return True
+    before = doc[span.start - 2 : span.start]
+    return (len(before) == 2 and before[1].lower_ == "of"
+            and before[0].lower_ in ("secretary", "minister", "attorney", "chancellor", "ministry"))
 
 
 def _named_place(span: Span) -> bool:
@@ -180,6 +205,19 @@ def _with_name_before(span: Span) -> Span:
             and doc[start - 1].ent_type_ in ("", span.label_) and not doc[start - 1].is_sent_start:
         start -= 1
     return doc[start : span.end]
+
+
+def _with_given_name_before(span: Span) -> Span:
+    """ "Junius" + "Ho": the given name NER left out of a person's name."""
+    doc = span.doc
+    if span.start == 0:
+        return span
+    before = doc[span.start - 1]
+    if (before.tag_ == "NNP" and before.dep_ == "compound" and before.head.i in range(span.start, span.end)
+            and before.is_title and before.is_alpha and not before.ent_type_ and not before.is_sent_start
+            and before.lower_ not in HONORIFICS and before.lower_ not in _ROLE_WORDS):
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _personal_name(span: Span) -> bool:

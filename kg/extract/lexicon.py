@@ -60,6 +60,15 @@ ACTION_VERBS = {
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gov", "gen",
           "president", "senator", "governor", "secretary", "minister", "judge", "rev", "lord"}
+# words that stand before a name as a rank or an office ("Ambassador Hamdullah Mohib",
+# "General Suleiman al-Amr"): part of how a person is addressed, never a given name
+HONORIFICS = TITLES | {"ambassador", "general", "colonel", "captain", "lieutenant", "major", "commander",
+                       "chief", "justice", "mayor", "chancellor", "premier", "pope", "king", "queen", "prince",
+                       "princess", "sheikh", "imam", "rabbi", "father", "bishop", "cardinal", "archbishop",
+                       "representative", "congressman", "congresswoman", "councillor", "councilor",
+                       "detective", "officer", "sergeant", "inspector", "coach", "doctor", "prime", "deputy",
+                       "vice", "speaker", "lady", "emeritus", "veteran", "agent", "admiral", "marshal",
+                       "ayatollah", "emir", "sultan", "crown", "first", "acting", "former", "late"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "madam"}
 MALE_TITLES = {"mr", "sir", "lord"}
 
@@ -71,6 +80,10 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 # nouns for a document whose statements belong to the organisation that issued it
 DOCUMENT_NOUNS = {"report", "assessment", "document", "study", "findings", "statement", "review",
                   "investigation", "analysis", "survey", "paper"}
+
+# religions, which NER tags as organisations: a faith is not an actor of the article
+RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "jainism", "catholicism",
+             "protestantism", "taoism", "shinto", "zoroastrianism"}
 
 # heads of noun phrases that stand for the government of the place that modifies them
 GOVERNMENT_NOUNS = {"government", "authorities", "authority", "officials", "regime", "administration",
