@@ -20,11 +20,11 @@ pytestmark = [
     pytest.mark.skipif(not (EVAL / "score.py").exists(), reason=f"no shared evaluation data at {EVAL}"),
 ]
 
-# F1 floors per set and row: the issue's targets where met, else just under today's figure
+# F1 floors per set and row: the targets of issue 3 (dev: just under today's figures, above the targets)
 FLOORS = {
     "dev": {"entities": 0.92, "statements": 0.90, "statements_content": 0.95, "affiliations": 0.85, "relations": 0.55},
     "dev-polnear": {"statements": 0.60, "statements_content": 0.65},
-    "dev-gum": {"entities": 0.64},
+    "dev-gum": {"entities": 0.70},
 }
 
 
