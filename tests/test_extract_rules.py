@@ -141,3 +141,24 @@ def test_unnamed_speaker_is_kept_without_an_entity():
     _, said, _, _ = extract(CRITICS)
     assert [(s.speaker, s.speaker_text, s.unnamed_speaker, s.content) for s in said] == [
         (None, "Critics", True, "the plan failed")]
+
+
+# co-host Jane Doe said that prices will rise.  (the parser gives "said" three subjects)
+SEVERAL_SUBJECTS = [
+    ("co", 5, "nsubj", "NOUN", "NN", "co", O),
+    ("-", 5, "nsubj", "NOUN", "NN", "-", O),
+    ("host", 4, "compound", "NOUN", "NN", "host", O),
+    ("Jane", 4, "compound", "PROPN", "NNP", "Jane", "B-PERSON"),
+    ("Doe", 5, "nsubj", "PROPN", "NNP", "Doe", "I-PERSON"),
+    ("said", 5, "ROOT", "VERB", "VBD", "say", O),
+    ("that", 9, "mark", "SCONJ", "IN", "that", O),
+    ("prices", 9, "nsubj", "NOUN", "NNS", "price", O),
+    ("will", 9, "aux", "AUX", "MD", "will", O),
+    ("rise", 5, "ccomp", "VERB", "VB", "rise", O),
+    (".", 5, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_of_several_subjects_the_name_is_the_speaker():
+    _, said, _, _ = extract(SEVERAL_SUBJECTS)
+    assert rows_of(said) == [("Person/jane-doe", "said", "prices will rise", "indirect", "say")]

@@ -159,9 +159,12 @@ def subject_of(verb: Token) -> Token | None:
     and through the clause a participle hangs on ("responded with a reply claiming ...")."""
     seen = 0
     while verb is not None and seen < 6:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # the parser sometimes gives a verb several subjects ("co", "-", "Brzezinski" of
+            # "co-host Mika Brzezinski asked"): the name, else the one nearest the verb
+            return max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - verb.i)))
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
