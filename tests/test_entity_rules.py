@@ -235,3 +235,40 @@ JUNIUS_HO = [
 
 def test_a_given_name_ner_left_out_joins_the_name_but_a_rank_does_not():
     assert typed(JUNIUS_HO) == [("Person", "Junius Ho"), ("Person", "Rosa")]
+
+
+# It took place at the Metro Convention Centre.  (NER: ORG)
+AT_THE_CENTRE = [
+    ("It", 1, "nsubj", "PRON", "PRP", "it", O),
+    ("took", 1, "ROOT", "VERB", "VBD", "take", O),
+    ("place", 1, "dobj", "NOUN", "NN", "place", O),
+    ("at", 1, "prep", "ADP", "IN", "at", O),
+    ("the", 7, "det", "DET", "DT", "the", O),
+    ("Metro", 7, "compound", "PROPN", "NNP", "Metro", "B-ORG"),
+    ("Convention", 7, "compound", "PROPN", "NNP", "Convention", "I-ORG"),
+    ("Centre", 3, "pobj", "PROPN", "NNP", "Centre", "I-ORG"),
+    (".", 1, "punct", "PUNCT", ".", ".", O),
+]
+
+# The Carter Center said it.  (a centre that speaks is an organisation)
+CENTER_SAID = [
+    ("The", 2, "det", "DET", "DT", "the", O),
+    ("Carter", 2, "compound", "PROPN", "NNP", "Carter", "B-ORG"),
+    ("Center", 3, "nsubj", "PROPN", "NNP", "Center", "I-ORG"),
+    ("said", 3, "ROOT", "VERB", "VBD", "say", O),
+    ("it", 3, "dobj", "PRON", "PRP", "it", O),
+    (".", 3, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_centre_where_something_takes_place_is_a_venue_and_one_that_speaks_an_organisation():
+    assert typed(AT_THE_CENTRE) == [("Place", "Metro Convention Centre")]
+    assert typed(CENTER_SAID) == [("Organization", "Carter Center")]
+
+
+def test_what_the_text_calls_a_group_is_an_organisation_wherever_ner_puts_it():
+    first = flat(("a", O, "DT"), ("group", O, "NN"), ("called", O, "VBN"), ("the", O, "DT"), ("Sea", "B-LOC"),
+                 ("Org", "I-LOC"), ("grew", O, "VBD"), (".", O, "."))
+    later = flat(("the", O, "DT"), ("Sea", "B-LOC"), ("Org", "I-LOC"), ("left", O, "VBD"), (".", O, "."))
+    third = flat(("the", O, "DT"), ("Sea", "B-LOC"), ("Org", "I-LOC"), ("stayed", O, "VBD"), (".", O, "."))
+    assert typed(first, later, third) == [("Organization", "Sea Org")]

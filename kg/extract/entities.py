@@ -37,6 +37,13 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
 # prepositions whose object is where something is or comes from: "from Herat", "in Irving"
 _LOCATIVE = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
+# a name ending in one of these, where something takes place, is a venue: "at the Metro Toronto
+# Convention Centre" (elsewhere a centre may be an organisation: "the Carter Center said")
+_VENUE_WORDS = {"centre", "center", "arena", "hotel", "park", "theatre", "theater", "gardens", "auditorium",
+                "pavilion", "field", "hospital"}
+# nouns for a body of people, which "called X" / "named X" gives a name
+_GROUP_NOUNS = {"group", "organization", "organisation", "party", "company", "movement", "firm", "band", "unit",
+                "faction", "militia", "network", "charity", "sect", "church", "team", "club", "association"}
 _ACRONYM_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
 _EDGE_JUNK = {"the", "a", "an"}
 _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
@@ -46,13 +53,17 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     """Every entity mention, in text order; mentions inside ``exclude`` spans (the byline) are dropped."""
     found: list[Mention] = []
     lowercase_words: set[str] = set()
+    named_groups: set[str] = set()  # names the text gives a body of people ("a group called the Sea Org")
     for number, para in enumerate(paragraphs):
-        in_paragraph = list(_paragraph_mentions(para, headline=number == 0))
+        in_paragraph = list(_paragraph_mentions(para, headline=number == 0, named_groups=named_groups))
         in_paragraph.extend(_acronym_mentions(para.doc.text, para.offset, in_paragraph))
         in_paragraph.extend(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
         found.extend(in_paragraph)
         lowercase_words.update(t.text for t in para.doc if t.is_lower)
     kept = [m for m in found if not any(s <= m.start < e for s, e in exclude) and not _common_word(m, lowercase_words)]
+    # what the text once called a group is one wherever NER puts it
+    kept = [Mention(m.text, m.start, m.end, "Organization") if m.text in named_groups and m.type in ("Place", "Person")
+            else m for m in kept]
     return _retype_group_modifiers(sorted(set(kept), key=lambda m: (m.start, -m.end)))
 
 
@@ -80,8 +91,8 @@ def agentive_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
     return names
 
 
-def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[Mention]:
-    typed = list(_typed_spans(para, headline=headline))
+def _paragraph_mentions(para: Paragraph, *, headline: bool = False, named_groups: set[str]) -> Iterator[Mention]:
+    typed = list(_typed_spans(para, headline=headline, named_groups=named_groups))
     groups = {span.root.i for span, kind in typed if kind == "Group"}
     for span, kind in typed:
         # coordinated with a group of people, a plural name is one too: "Uyghurs, Kazakhs, and others"
@@ -90,7 +101,7 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False) -> Iterator[
         yield _mention(span, para.offset, kind)
 
 
-def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[Span, str]]:
+def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[str]) -> Iterator[tuple[Span, str]]:
     doc = para.doc
     covered: set[int] = set()
     for ent in doc.ents:
@@ -111,8 +122,11 @@ def _typed_spans(para: Paragraph, *, headline: bool = False) -> Iterator[tuple[S
             span = _with_name_before(span)  # "Doctor Who" + "Society of Canada"
         while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
             span = span[:-1]  # "State Department Spokesperson": the organisation without the role
-        if mention_type == "Organization" and _named_place(span):
+        if mention_type == "Organization" and (_named_place(span) or _venue(span)):
             mention_type = "Place"
+        if mention_type in ("Place", "Person") and _named_group(span):
+            mention_type = "Organization"  # "a group within Scientology called the Sea Org"
+            named_groups.add(span.text)
         if mention_type == "Organization" and _personal_name(span):
             mention_type = "Person"  # "Dean Kamen" tagged as an organisation
         person = _trailing_person(span) if mention_type == "Organization" else None
@@ -238,6 +252,23 @@ def _trailing_person(span: Span) -> Span | None:
                                                      or before.lower_.endswith("s")):
         return None
     return span[-2:]
+
+
+def _venue(span: Span) -> bool:
+    """ "at the Metro Toronto Convention Centre": a venue named where something happens."""
+    head = span.root.head
+    return (len(span) > 1 and span[-1].lower_ in _VENUE_WORDS and span.root.dep_ == "pobj"
+            and head.lower_ in ("at", "in", "inside", "outside", "near"))
+
+
+def _named_group(span: Span) -> bool:
+    """ "a group ... called the Sea Org", "a company named Acme": a body of people given its name."""
+    doc, start = span.doc, span.start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ not in ("called", "named"):
+        return False
+    return any(t.lemma_.lower() in _GROUP_NOUNS for t in doc[max(0, start - 6) : start - 1])
 
 
 def _with_hyphen_tail(span: Span) -> Span:
