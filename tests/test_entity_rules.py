@@ -272,3 +272,8 @@ def test_what_the_text_calls_a_group_is_an_organisation_wherever_ner_puts_it():
     later = flat(("the", O, "DT"), ("Sea", "B-LOC"), ("Org", "I-LOC"), ("left", O, "VBD"), (".", O, "."))
     third = flat(("the", O, "DT"), ("Sea", "B-LOC"), ("Org", "I-LOC"), ("stayed", O, "VBD"), (".", O, "."))
     assert typed(first, later, third) == [("Organization", "Sea Org")]
+
+
+def test_two_given_names_tagged_as_an_organisation_stay_one():
+    rows = flat(("Morgan", "B-ORG"), ("Stanley", "I-ORG"), ("paid", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Morgan Stanley")]

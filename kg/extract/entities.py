@@ -237,7 +237,8 @@ def _with_given_name_before(span: Span) -> Span:
 def _personal_name(span: Span) -> bool:
     """A given name and a surname, whatever NER called them: "Dean Kamen", "Regina Ip"."""
     return (2 <= len(span) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
-            and is_given_name(span[0].text) and span[-1].lower_ not in _ORGANISATION_ENDS
+            and is_given_name(span[0].text) and not is_given_name(span[-1].text)  # not "Morgan Stanley"
+            and span[-1].lower_ not in _ORGANISATION_ENDS
             and span[-1].lower_ not in _MEDIA_WORDS and not is_place(span.text))
 
 
