@@ -277,3 +277,15 @@ def test_what_the_text_calls_a_group_is_an_organisation_wherever_ner_puts_it():
 def test_two_given_names_tagged_as_an_organisation_stay_one():
     rows = flat(("Morgan", "B-ORG"), ("Stanley", "I-ORG"), ("paid", O, "VBD"), (".", O, "."))
     assert typed(rows) == [("Organization", "Morgan Stanley")]
+
+
+def test_a_capitalised_descriptor_before_a_full_name_stays_out_of_it():
+    rows = [
+        ("Then", 4, "advmod", "ADV", "RB", "then", O),
+        ("Democrat", 3, "compound", "PROPN", "NNP", "Democrat", O),
+        ("Joe", 3, "compound", "PROPN", "NNP", "Joe", "B-PERSON"),
+        ("Manchin", 4, "nsubj", "PROPN", "NNP", "Manchin", "I-PERSON"),
+        ("won", 4, "ROOT", "VERB", "VBD", "win", O),
+        (".", 4, "punct", "PUNCT", ".", ".", O),
+    ]
+    assert typed(rows) == [("Person", "Joe Manchin")]

@@ -224,8 +224,8 @@ def _with_name_before(span: Span) -> Span:
 def _with_given_name_before(span: Span) -> Span:
     """ "Junius" + "Ho": the given name NER left out of a person's name."""
     doc = span.doc
-    if span.start == 0:
-        return span
+    if span.start == 0 or len(span) > 1:
+        return span  # before a full name NER found, a capitalised word is a descriptor ("Democrat Joe Manchin")
     before = doc[span.start - 1]
     if (before.tag_ == "NNP" and before.dep_ == "compound" and before.head.i in range(span.start, span.end)
             and before.is_title and before.is_alpha and not before.ent_type_ and not before.is_sent_start
