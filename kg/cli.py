@@ -41,18 +41,45 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         store = Store(args.into)
     failed = []
+    writing = None  # (name, label, ArticleGraph, Future): the article the store is writing meanwhile
+
+    def written() -> None:
+        """Wait for the article the store is writing; print its line, or its error."""
+        nonlocal writing
+        (name, label, article_graph, future), writing = writing, None
+        try:
+            put = future.result()
+        except KgError as exc:
+            failed.append(label)
+            progress.write(f"kg: error: {exc}")
+            return
+        ag = article_graph
+        print(f"{name}: {len(ag.entities)} entities, {len(ag.statements)} statements, {len(ag.affiliations)} "
+              f"affiliations, {len(ag.actions)} actions, {put.triples} triples -> {args.into} "
+              f"({'replaced' if put.replaced else 'added'})")
+
     try:
         with Progress(len(sources)) as progress:
             results = ingest_many(sources, model=args.model, jobs=args.jobs, batch_size=args.batch_size)
-            for source, result in zip(sources, results):
-                try:
-                    if isinstance(result, ArticleError):
-                        raise result
-                    _ingested(result, source.name, out, store, args)
-                except KgError as exc:
-                    failed.append(source.label)
-                    progress.write(f"kg: error: {exc}")
-                progress.step(source.name)
+            try:
+                for source, result in zip(sources, results):
+                    try:
+                        if isinstance(result, ArticleError):
+                            raise result
+                        if out is not None:
+                            _write_files(result, source.name, out, args)
+                        if store is not None:
+                            triples, article = _article_triples(result, args)
+                            if writing is not None:
+                                written()  # one article in flight at most
+                            writing = (source.name, source.label, result, store.put_article_soon(triples, article))
+                    except KgError as exc:
+                        failed.append(source.label)
+                        progress.write(f"kg: error: {exc}")
+                    progress.step(source.name)
+            finally:  # on Ctrl-C too: the write in flight is whole, and reported
+                if writing is not None:
+                    written()
         if store is not None:
             print(f"{args.into}: {len(store.articles())} article(s), {store.triple_count()} triples merged")
     finally:
@@ -64,21 +91,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ingested(article_graph, name: str, out: Path | None, store, args: argparse.Namespace) -> None:
-    """Write one ingested article: its files into ``out``, its graph into ``store``; print its summary."""
-    if out is not None:
-        from kg.workflow import write_article_files
+def _write_files(article_graph, name: str, out: Path, args: argparse.Namespace) -> None:
+    """Write one ingested article's files into ``out`` and print its summary."""
+    from kg.workflow import write_article_files
 
-        print(write_article_files(article_graph, out, name=name, base=args.base, format=args.format).summary())
-    if store is not None:
-        from kg.rdf.build import article_triples
-        from kg.rdf.vocab import DEFAULT_BASE
+    print(write_article_files(article_graph, out, name=name, base=args.base, format=args.format).summary())
 
-        put = store.put_article(article_triples([article_graph], base=args.base or DEFAULT_BASE))
-        ag = article_graph
-        print(f"{name}: {len(ag.entities)} entities, {len(ag.statements)} statements, {len(ag.affiliations)} "
-              f"affiliations, {len(ag.actions)} actions, {put.triples} triples -> {args.into} "
-              f"({'replaced' if put.replaced else 'added'})")
+
+def _article_triples(article_graph, args: argparse.Namespace) -> tuple[list, str]:
+    """An ingested article's triples (no rdflib Graph: the store's fast path) and its IRI."""
+    from kg.rdf.build import article_triples
+    from kg.rdf.iri import article_iri
+    from kg.rdf.vocab import DEFAULT_BASE
+
+    base = args.base or DEFAULT_BASE
+    return article_triples([article_graph], base=base), str(article_iri(article_graph.article.id, base=base))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

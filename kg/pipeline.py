@@ -67,22 +67,33 @@ def _with_mentions(statement: Statement, index) -> Statement:
     return replace(statement, mentions=refs)
 
 
+ARTICLES_PER_TASK = 4  # articles a worker process reads, parses and extracts per task (--jobs > 1)
+
+
 def ingest_many(sources: Iterable, *, model: str | None = None, jobs: int = 1,
                 batch_size: int = 64) -> Iterator[ArticleGraph | ArticleError]:
     """Ingest a stream of articles, yielding one ArticleGraph — or an ArticleError — per source, in order.
 
     Sources are what ``ingest`` takes (paths, texts, Articles) or ``kg.corpus.Source``s. All
     paragraphs of all articles go through one ``nlp.pipe`` in batches of ``batch_size``; only the
-    paragraphs of the article being assembled are held, so memory stays flat however long the stream.
-    ``jobs`` > 1 parses in that many worker processes (spaCy's ``n_process``); extraction stays in
-    this process. (A pool of workers that also extracted measured slower on 2 cores: see README.) An article that cannot be read or whose
-    extraction fails is yielded as an ArticleError and the others go on. Each ArticleGraph is the
-    one ``ingest`` gives for the same article.
+    paragraphs of the articles being assembled are held, so memory stays flat however long the
+    stream. ``jobs`` > 1 runs that many worker processes, each with the pipeline loaded once, that
+    read, parse and extract ``ARTICLES_PER_TASK`` articles at a time and send back only the small
+    ArticleGraphs (never spaCy Docs); at most two tasks per worker are in flight. An article that
+    cannot be read or whose extraction fails is yielded as an ArticleError and the others go on.
+    Each ArticleGraph is the one ``ingest`` gives for the same article.
 
     >>> for result in ingest_many(["a.txt", "b.html"], jobs=2):  # doctest: +SKIP
     ...     print(result if isinstance(result, ArticleError) else result.article.id)
     """
     nlp = load_pipeline(model)
+    if jobs > 1:
+        return _ingest_in_workers(sources, model=model, jobs=jobs, batch_size=batch_size)
+    return _ingest_here(sources, nlp, batch_size=batch_size)
+
+
+def _ingest_here(sources: Iterable, nlp, *, batch_size: int) -> Iterator[ArticleGraph | ArticleError]:
+    """``ingest_many`` in this process."""
     name = model_id(nlp)
     pending: deque = deque()  # (label, Article | ArticleError, spans, k) in input order, ahead of the parser
 
@@ -116,7 +127,7 @@ def ingest_many(sources: Iterable, *, model: str | None = None, jobs: int = 1,
             yield item if isinstance(item, ArticleError) else _extract_or_error(label, item, [], name)
 
     parsed: list[Paragraph] = []
-    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=jobs):
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
         yield from settled()
         label, article, spans, k = pending.popleft()
         parsed.append(Paragraph(spans[k][0], doc))
@@ -124,6 +135,57 @@ def ingest_many(sources: Iterable, *, model: str | None = None, jobs: int = 1,
             yield _extract_or_error(label, article, parsed, name)
             parsed = []
     yield from settled()
+
+
+def _ingest_in_workers(sources: Iterable, *, model: str | None, jobs: int,
+                       batch_size: int) -> Iterator[ArticleGraph | ArticleError]:
+    """``ingest_many`` in ``jobs`` worker processes, results in input order.
+
+    Workers are forked where the platform can (they inherit the loaded pipeline, as spaCy's own
+    ``n_process`` does), else spawned (each loads it once). They ignore Ctrl-C: the parent stops
+    them, and a task already running finishes without anyone waiting for it.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from itertools import islice
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=_worker_start, initargs=(model,))
+    stream = iter(sources)
+    chunks = iter(lambda: list(islice(stream, ARTICLES_PER_TASK)), [])  # lists of articles until []
+    in_flight: deque = deque()
+    try:
+        for chunk in islice(chunks, 2 * jobs):
+            in_flight.append(executor.submit(_worker_ingest, chunk, batch_size))
+        while in_flight:
+            try:
+                results = in_flight.popleft().result()
+            except BrokenProcessPool as error:
+                raise KgError(f"a worker process died ({_one_line(error)}); try fewer --jobs") from None
+            for chunk in islice(chunks, 1):
+                in_flight.append(executor.submit(_worker_ingest, chunk, batch_size))
+            yield from results
+    finally:
+        executor.shutdown(wait=not in_flight, cancel_futures=True)
+
+
+_WORKER_NLP = None  # the pipeline of a worker process
+
+
+def _worker_start(model: str | None) -> None:
+    """(In a worker process) ignore Ctrl-C, which the parent handles, and load the pipeline once."""
+    import signal
+
+    global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _worker_ingest(sources: list, batch_size: int) -> list[ArticleGraph | ArticleError]:
+    """(In a worker process) read, parse and extract some articles."""
+    return list(_ingest_here(sources, _WORKER_NLP, batch_size=batch_size))
 
 
 def _extract_or_error(label: str, article: Article, paragraphs: list[Paragraph], model: str) -> ArticleGraph | ArticleError:

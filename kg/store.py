@@ -23,6 +23,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self._unflushed = 0
+        self._writer = None  # the thread of put_article_soon, started on first use
         self._ox = pyoxigraph
         if read_only and not is_store(self.path):
             raise GraphError(f"{self.path}: not a kg store (a folder made by kg ingest --into)")
@@ -81,7 +83,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Write everything to disk and release the store (its lock)."""
+        """Finish the write in progress (``put_article_soon``), write everything to disk and release
+        the store (its lock)."""
+        writer, self._writer = getattr(self, "_writer", None), None
+        if writer is not None:
+            writer.shutdown(wait=True, cancel_futures=True)
         store, self._store = getattr(self, "_store", None), None
         if store is not None and not self.read_only:
             try:
@@ -130,6 +136,22 @@ class Store:
         except (OSError, SyntaxError, ValueError) as error:
             raise GraphError(f"cannot store <{article}>: {' '.join(str(error).split())[:200]}") from None
         return PutResult(article, len(lines), replaced)
+
+    def put_article_soon(self, graph: Graph | Iterable[tuple], article: str | None = None) -> Future:
+        """``put_article`` in the store's writer thread: returns at once a Future of its PutResult
+        (or of its GraphError), so that the caller can parse the next article meanwhile.
+
+        Oxigraph holds the GIL while it writes, but spaCy's matrix products release it, so most of a
+        write overlaps the parsing of the next article. Writes run one at a time in call order; wait
+        for one's result before the next call and no more than one article is ever in flight
+        (``close`` waits for it), so an interrupted run still leaves the store as after a whole
+        article.
+        """
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="kg-store")
+        return self._writer.submit(self.put_article, graph, article)
 
     def articles(self) -> list[str]:
         """The IRIs of the named graphs (one per article), sorted."""
