@@ -81,6 +81,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 if writing is not None:
                     written()
         if store is not None:
+            store.optimize()  # after a large run: compacted, the store answers queries faster
             print(f"{args.into}: {len(store.articles())} article(s), {store.triple_count()} triples merged")
     finally:
         if store is not None:

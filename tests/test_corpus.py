@@ -345,3 +345,47 @@ def test_store_refuses_an_iri_that_would_break_the_quads(tmp_path):
         with pytest.raises(GraphError, match="not a valid IRI"):
             store.put_article([(bad, RDF.type, SCHEMA.NewsArticle), (bad, SCHEMA.name, Literal("x"))])
         assert store.articles() == [] and store.triple_count() == 0
+
+
+def test_store_optimize_compacts_only_after_a_large_run(tmp_path):
+    from kg.rdf.build import article_triples
+    from kg.store import Store
+
+    articles = _hostile_graphs()
+    with Store(tmp_path / "corpus") as store:
+        for ag in articles:
+            store.put_article(article_triples([ag]))
+        before = (store.articles(), set(store.dataset().quads()))
+        assert store.optimize() is False  # a small run: left to RocksDB's background compaction
+        assert store.optimize(min_written=1) is True
+        assert store.optimize(min_written=1) is False  # nothing written since
+        assert (store.articles(), set(store.dataset().quads())) == before
+
+
+ORGANIZATIONS_SPEAKING_BY_PAIRS = """
+SELECT ?organization (COUNT(?statement) AS ?statements)
+WHERE {
+  ?membership a org:Membership ; org:member ?member ; org:organization ?org .
+  ?org schema:name ?organization .
+  ?statement a schema:Quotation ; schema:creator ?member .
+}
+GROUP BY ?organization
+ORDER BY DESC(?statements) ?organization
+"""
+
+
+def test_organizations_speaking_counts_as_every_membership_statement_pair(tmp_path):
+    """The bundled query counts per member first; the answer is that of counting every pair."""
+    from kg.rdf.io import read_graph
+    from kg.rdf.query import run_query
+    from kg.resources import bundled_queries
+    from kg.store import Store
+
+    sample = Path(__file__).resolve().parents[1] / "graphs" / "xinjiang-report.ttl"
+    graph = read_graph(sample)
+    bundled = bundled_queries()["organizations-speaking"].read_text(encoding="utf-8")
+    expected = run_query(graph, ORGANIZATIONS_SPEAKING_BY_PAIRS)
+    assert expected.rows and run_query(graph, bundled) == expected
+    with Store(tmp_path / "corpus") as store:
+        store.put_article(graph)
+        assert store.query(bundled) == expected and store.query(bundled).terms == expected.terms
