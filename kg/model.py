@@ -78,6 +78,9 @@ class Statement:
     evidence: Evidence
     mentions: tuple[str, ...] = ()  # Entity.ref of the entities the content mentions
     unnamed_speaker: bool = False  # speaker None because the article names nobody ("critics", "officials")
+    # a quotation interrupted by its cue (“A,” she said. “B.”) is several spans, joined by a space in
+    # ``content``; empty when the content is the one span content_start..content_end
+    content_parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,23 @@ def test_a_quote_paragraph_continues_the_previous_speaker():
 def test_an_interrupted_quotation_is_one_statement():
     graph, rows = said("“We tried everything,” Jane Doe said. “Nothing worked, and nobody helped us.”")
     assert rows == [("Person/jane-doe", "said", "We tried everything Nothing worked, and nobody helped us.", "direct")]
+    [statement] = graph.statements
+    parts = [graph.article.text[start:end] for start, end in statement.content_parts]
+    assert parts == ["We tried everything", "Nothing worked, and nobody helped us."]
+
+
+def test_the_parts_of_an_interrupted_quotation_are_selectors_in_the_graph():
+    from kg.rdf.build import build_graph
+    from kg.rdf.vocab import KG, OA
+
+    graph, _ = said("“We tried everything,” Jane Doe said. “Nothing worked, and nobody helped us.”")
+    rdf = build_graph([graph])
+    [statement] = list(rdf.subjects(KG.contentPart, None, unique=True))
+    spans = sorted((int(rdf.value(p, OA.start)), int(rdf.value(p, OA.end))) for p in rdf.objects(statement, KG.contentPart))
+    assert [graph.article.text[s:e] for s, e in spans] == ["We tried everything", "Nothing worked, and nobody helped us."]
+    from kg.rdf.shapes import validate
+
+    assert validate(rdf).conforms
 
 
 def test_unclosed_quote_costs_one_quote_only():

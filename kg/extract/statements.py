@@ -362,8 +362,10 @@ def _add_unclaimed_quotes(quotes: list[QuoteSpan], in_para: list[Statement], pre
         last = previous[-1]
         if last in out and last.quote_type == "direct" and last.content_end <= quote.start \
                 and _only_the_cue_between(text, last, quote):
+            parts = last.content_parts or ((last.content_start, last.content_end),)
             out[out.index(last)] = replace(
                 last, content=f"{last.content} {text[start:end]}", content_end=end,
+                content_parts=(*parts, (start, end)),
                 evidence=evidence(text, last.evidence.start, max(last.evidence.end, quote.end)))
             continue
         out.append(Statement(

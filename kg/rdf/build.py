@@ -342,6 +342,12 @@ def _add_article_graph(graph: _Triples, ag: ArticleGraph, base: str, software: U
         graph.add((node, KG.quoteType, quote_type))
         graph.add((node, KG.contentStart, Literal(int(st.content_start))))
         graph.add((node, KG.contentEnd, Literal(int(st.content_end))))
+        for number, (part_start, part_end) in enumerate(st.content_parts, start=1):
+            part = iri.content_part_iri(node, number)
+            graph.add((node, KG.contentPart, part))
+            graph.add((part, RDF.type, OA.TextPositionSelector))
+            graph.add((part, OA.start, Literal(int(part_start))))
+            graph.add((part, OA.end, Literal(int(part_end))))
         _add_evidence(graph, node, st.evidence, art, lang)
         for ref in st.mentions:
             graph.add((node, SCHEMA.mentions, lookup(ref, f"statement {n} mention")[1]))

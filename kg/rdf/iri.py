@@ -89,6 +89,11 @@ def evidence_iri(fact: URIRef) -> URIRef:
     return URIRef(f"{fact}/evidence")
 
 
+def content_part_iri(statement: URIRef, number: int) -> URIRef:
+    """One span of a quotation interrupted by its cue (an oa:TextPositionSelector): STATEMENT/part/N."""
+    return URIRef(f"{statement}/part/{number}")
+
+
 def selector_iri(evidence: URIRef, kind: str) -> URIRef:
     """A selector of an evidence node: EVIDENCE/position (oa:TextPositionSelector) or EVIDENCE/quote."""
     if kind not in ("position", "quote"):

@@ -39,6 +39,7 @@ class KG(DefinedNamespace):
     quoteType: object  # -> kg:QuoteType individual
     contentStart: object  # xsd:integer, offset of schema:text in the article
     contentEnd: object
+    contentPart: object
     # evidence, on statements, memberships and actions
     sentence: object  # the sentence(s) the fact was read from
     startOffset: object  # xsd:integer, offset of the evidence in the article text
