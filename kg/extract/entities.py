@@ -114,21 +114,13 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
             covered.update(range(span.start, span.end))
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
-        if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _FACILITY_WORDS:
-            mention_type = "Place"
-        if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else _MEDIA_NOT_SURNAMES):
-            mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
         if mention_type == "Organization" and span[0].lower_ in _ORGANISATION_ENDS:
             span = _with_name_before(span)  # "Doctor Who" + "Society of Canada"
         while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
             span = span[:-1]  # "State Department Spokesperson": the organisation without the role
-        if mention_type == "Organization" and (_named_place(span) or _venue(span)):
-            mention_type = "Place"
-        if mention_type in ("Place", "Person") and _named_group(span):
-            mention_type = "Organization"  # "a group within Scientology called the Sea Org"
+        mention_type = _corrected_type(span, mention_type)
+        if mention_type == "Organization" and ent.label_ != "ORG" and _named_group(span):
             named_groups.add(span.text)
-        if mention_type == "Organization" and _personal_name(span):
-            mention_type = "Person"  # "Dean Kamen" tagged as an organisation
         person = _trailing_person(span) if mention_type == "Organization" else None
         if person is not None:
             # "the Council on American-Islamic Relations Alia Salem": a role without its comma
@@ -188,11 +180,26 @@ def _trim(span: Span) -> Span | None:
     return trimmed
 
 
+def _corrected_type(span: Span, mention_type: str) -> str:
+    """The type a name's words, a gazetteer or the sentence give, where NER's label is wrong."""
+    if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _FACILITY_WORDS:
+        mention_type = "Place"
+    if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else _MEDIA_NOT_SURNAMES):
+        mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
+    if mention_type == "Organization" and (_named_place(span) or _venue(span)):
+        mention_type = "Place"
+    if mention_type in ("Place", "Person") and _named_group(span):
+        mention_type = "Organization"  # "a group within Scientology called the Sea Org"
+    if mention_type == "Organization" and _personal_name(span):
+        mention_type = "Person"  # "Dean Kamen" tagged as an organisation
+    return mention_type
+
+
 def _part_of_title(span: Span) -> bool:
     """ "State" in "the Secretary of State"; "Emeritus" in "Emeritus Professor John Burrows"."""
     if len(span) != 1:
         return False
-    doc, token = span.doc, span.root
+    doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_title and after.text.rstrip(".").lower() in TITLES:
         return True
