@@ -299,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--into", metavar="STORE", help="add the articles to this store folder (Oxigraph), "
                         "one named graph per article; ingesting an article again replaces its graph")
     ingest.add_argument("--jobs", type=int, default=1, help="parser worker processes (default: 1)")
-    ingest.add_argument("--batch-size", type=int, default=64, help="paragraphs per parser batch (default: 64)")
+    ingest.add_argument("--batch-size", type=int, default=128, help="paragraphs per parser batch (default: 128)")
     ingest.add_argument("--name", default="stdin", help="the name (and article id) of an article read from - "
                         "(default: stdin)")
     ingest.add_argument("--model", default=None, help="an installed spaCy pipeline (default: en_core_web_sm)")

@@ -67,11 +67,11 @@ def _with_mentions(statement: Statement, index) -> Statement:
     return replace(statement, mentions=refs)
 
 
-ARTICLES_PER_TASK = 4  # articles a worker process reads, parses and extracts per task (--jobs > 1)
+ARTICLES_PER_TASK = 8  # articles a worker process reads, parses and extracts per task (--jobs > 1)
 
 
 def ingest_many(sources: Iterable, *, model: str | None = None, jobs: int = 1,
-                batch_size: int = 64) -> Iterator[ArticleGraph | ArticleError]:
+                batch_size: int = 128) -> Iterator[ArticleGraph | ArticleError]:
     """Ingest a stream of articles, yielding one ArticleGraph — or an ArticleError — per source, in order.
 
     Sources are what ``ingest`` takes (paths, texts, Articles) or ``kg.corpus.Source``s. All
