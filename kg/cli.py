@@ -46,13 +46,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def written() -> None:
         """Wait for the article the store is writing; print its line, or its error."""
         nonlocal writing
-        (name, label, article_graph, future), writing = writing, None
+        name, label, article_graph, future = writing
         try:
-            put = future.result()
+            put = future.result()  # a Ctrl-C here leaves ``writing`` set: the finally below reports it
         except KgError as exc:
+            writing = None
             failed.append(label)
             progress.write(f"kg: error: {exc}")
             return
+        writing = None
         ag = article_graph
         print(f"{name}: {len(ag.entities)} entities, {len(ag.statements)} statements, {len(ag.affiliations)} "
               f"affiliations, {len(ag.actions)} actions, {put.triples} triples -> {args.into} "

@@ -389,3 +389,37 @@ def test_organizations_speaking_counts_as_every_membership_statement_pair(tmp_pa
     with Store(tmp_path / "corpus") as store:
         store.put_article(graph)
         assert store.query(bundled) == expected and store.query(bundled).terms == expected.terms
+
+
+@pytest.mark.model
+def test_a_real_ctrl_c_with_two_workers_leaves_whole_articles_each_reported(tmp_path):
+    """SIGINT to the whole process group, as a terminal's Ctrl-C sends it: no traceback from the
+    workers, exit 130, and every article in the store is one the run reported."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from kg.bench import write_corpus
+    from kg.store import Store
+
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    write_corpus(corpus, 400)
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "ingest", str(corpus), "--into", str(store),
+                                "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    lines = []
+    deadline = time.monotonic() + 120
+    while len(lines) < 5 and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    reported = [line for line in lines + out.splitlines() if "(added)" in line]
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "kg: interrupted" in err
+    with Store(store, read_only=True) as s:
+        assert 5 <= len(s.articles()) == len(reported) < 400
