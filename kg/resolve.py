@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.extract.forenames import gender as name_gender
-from kg.extract.gazetteer import is_region
+from kg.extract.gazetteer import is_place, is_region
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
 from kg.model import Entity, Mention
@@ -119,6 +119,8 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
         else:
             entity_type = min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
         name = _pick_name(key, group)
+        if entity_type == "Place" and name.isupper() and len(name) > 4 and is_place(name):
+            name = name.title()  # "DALLAS —" in a dateline: the place is Dallas, whatever the case
         forms = {m.text for m in group} | {strip_title(m.text) for m in group}
         aliases = tuple(sorted(f for f in forms if f != name))
         entity = Entity(slug(name), entity_type, name, aliases, tuple(group))

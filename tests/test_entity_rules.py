@@ -289,3 +289,9 @@ def test_a_capitalised_descriptor_before_a_full_name_stays_out_of_it():
         (".", 4, "punct", "PUNCT", ".", ".", O),
     ]
     assert typed(rows) == [("Person", "Joe Manchin")]
+
+
+def test_a_place_shouted_in_a_dateline_is_named_in_ordinary_case():
+    rows = flat(("DALLAS", "B-GPE"), ("—", O, ":"), ("Prices", O, "NNS"), ("rose", O, "VBD"), (".", O, "."))
+    [dallas] = entities_of(rows)
+    assert (dallas.type, dallas.name, dallas.aliases) == ("Place", "Dallas", ("DALLAS",))
