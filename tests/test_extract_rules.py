@@ -162,3 +162,25 @@ SEVERAL_SUBJECTS = [
 def test_of_several_subjects_the_name_is_the_speaker():
     _, said, _, _ = extract(SEVERAL_SUBJECTS)
     assert rows_of(said) == [("Person/jane-doe", "said", "prices will rise", "indirect", "say")]
+
+
+# The plan failed; the deal will continue to lag.  (the parser makes "failed" a ccomp of "continue";
+# "continue" reports speech only beside a quotation: "“...,” he continued.")
+CONTINUE_NO_QUOTE = [
+    ("The", 1, "det", "DET", "DT", "the", O),
+    ("plan", 2, "nsubj", "NOUN", "NN", "plan", O),
+    ("failed", 7, "ccomp", "VERB", "VBD", "fail", O),
+    (";", 7, "punct", "PUNCT", ":", ";", O),
+    ("the", 5, "det", "DET", "DT", "the", O),
+    ("deal", 7, "nsubj", "NOUN", "NN", "deal", O),
+    ("will", 7, "aux", "AUX", "MD", "will", O),
+    ("continue", 7, "ROOT", "VERB", "VB", "continue", O),
+    ("to", 9, "aux", "PART", "TO", "to", O),
+    ("lag", 7, "xcomp", "VERB", "VB", "lag", O),
+    (".", 7, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_continue_without_a_quotation_is_no_statement():
+    _, said, _, _ = extract(CONTINUE_NO_QUOTE)
+    assert said == []

@@ -30,6 +30,10 @@ CUE_VERBS: dict[str, str] = {
     "inquire": "ask", "speak": "say", "talk": "say",
 }
 
+# cues that report only a quotation beside them ("“...,” he continued."): "prices will continue to
+# rise" and "the deal will continue not to play well" say nothing of anyone's speech
+QUOTE_ONLY_CUES = {"continue"}
+
 # cues whose object alone can be what was said ("accused China of ...", "urged the council to ...",
 # "rejected any claims"); every other cue needs a that-clause or a quotation, so "attacked a police
 # station", "questioned three men" or "slammed the door" are not statements

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.discourse import Discourse, Referent, subject_of
 from kg.extract.evidence import evidence
-from kg.extract.lexicon import CUE_VERBS, INFINITIVE_CUES, OBJECT_CUES, PEOPLE_NOUNS, TARGETED_CUES, third_person_cue
+from kg.extract.lexicon import (CUE_VERBS, INFINITIVE_CUES, OBJECT_CUES, PEOPLE_NOUNS, QUOTE_ONLY_CUES, TARGETED_CUES,
+                                third_person_cue)
 from kg.extract.quotes import QuoteSpan, quote_spans
 from kg.model import Article, Statement
 from kg.nlp import Paragraph
@@ -123,7 +124,7 @@ def _from_cue(token: Token, sent: Span, offset: int, quotes: list[QuoteSpan], te
     subject = subject_of(token)
     if subject is None:
         return None
-    content = _content_tokens(token, lemma)
+    content = None if lemma in QUOTE_ONLY_CUES else _content_tokens(token, lemma)
     if content is None and lemma in TARGETED_CUES and _aimed_at_people(token, offset, discourse):
         content = _object_tokens(token)
     if content is not None:
