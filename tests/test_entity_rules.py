@@ -295,3 +295,10 @@ def test_a_place_shouted_in_a_dateline_is_named_in_ordinary_case():
     rows = flat(("DALLAS", "B-GPE"), ("—", O, ":"), ("Prices", O, "NNS"), ("rose", O, "VBD"), (".", O, "."))
     [dallas] = entities_of(rows)
     assert (dallas.type, dallas.name, dallas.aliases) == ("Place", "Dallas", ("DALLAS",))
+
+
+def test_an_acronym_of_a_measure_or_a_law_is_not_an_organisation():
+    rows = flat(("The", O, "DT"), ("Consumer", O), ("Price", O), ("Index", O), ("(", O, "-LRB-"), ("CPI", O),
+                (")", O, "-RRB-"), ("and", O, "CC"), ("the", O, "DT"), ("Affordable", O), ("Care", O), ("Act", O),
+                ("(", O, "-LRB-"), ("ACA", O), (")", O, "-RRB-"), ("rose", O, "VBD"), (".", O, "."))
+    assert typed(rows) == []

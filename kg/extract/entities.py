@@ -44,6 +44,10 @@ _VENUE_WORDS = {"centre", "center", "arena", "hotel", "park", "theatre", "theate
 # nouns for a body of people, which "called X" / "named X" gives a name
 _GROUP_NOUNS = {"group", "organization", "organisation", "party", "company", "movement", "firm", "band", "unit",
                 "faction", "militia", "network", "charity", "sect", "church", "team", "club", "association"}
+# what an acronym in parentheses also stands for, besides organisations: measures, laws, programmes
+_NOT_ORGANISATIONS = {"index", "product", "rate", "ratio", "act", "law", "bill", "treaty", "agreement", "accord",
+                      "program", "programme", "plan", "system", "syndrome", "disease", "virus", "test", "score",
+                      "initiative", "strategy", "policy", "standard", "protocol", "convention"}
 _ACRONYM_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
 _EDGE_JUNK = {"the", "a", "an"}
 _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
@@ -297,7 +301,7 @@ def _acronym_mentions(text: str, offset: int, known: list[Mention]) -> Iterator[
         return not any(s < end and e > start for s, e in taken)
 
     def organisation(start: int, end: int) -> Iterator[Mention]:
-        if free(start, end):
+        if free(start, end) and text[start:end].split()[-1].lower() not in _NOT_ORGANISATIONS:
             taken.append((start, end))
             yield Mention(text[start:end], offset + start, offset + end, "Organization")
 
@@ -310,12 +314,13 @@ def _acronym_mentions(text: str, offset: int, known: list[Mention]) -> Iterator[
             if first.lower() not in _ACRONYM_STOP and not first[:1].isupper():
                 break
             if first[:1].isupper() and acr in _initials([w.group() for w in words[-k:]]):
-                yield from organisation(base + words[-k].start(), base + words[-1].end())
-                yield from organisation(match.start(1), match.end(1))
+                if words[-1].group().lower() not in _NOT_ORGANISATIONS:  # not "Consumer Price Index (CPI)"
+                    yield from organisation(base + words[-k].start(), base + words[-1].end())
+                    yield from organisation(match.start(1), match.end(1))
                 break
     for match in re.finditer(r"\b([A-Z][A-Z&]{1,9})\s*\(([A-Z][^()]{2,150})\)", text):
         acr, expansion = match.group(1), match.group(2).strip()
-        if acr in _initials(re.findall(r"[\w'’&]+", expansion)):
+        if acr in _initials(re.findall(r"[\w'’&]+", expansion)) and expansion.split()[-1].lower() not in _NOT_ORGANISATIONS:
             yield from organisation(match.start(1), match.end(1))
             yield from organisation(match.start(2), match.start(2) + len(expansion))
 
