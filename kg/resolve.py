@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.extract.forenames import gender as name_gender
+from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_place, is_region
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
@@ -197,9 +198,11 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
         earlier = [f for f in full_mentions if out[f] in hits and f.start < m.start]
         if earlier:
             # the one named most often so far ("Ahmed Mohamed" over his father "Mohamed El-Hassan
-            # Mohamed", named once), else the one named last
+            # Mohamed", named once), else the one named last;
             named = Counter(out[f] for f in earlier)
-            out[m] = out[max(earlier, key=lambda f: (named[out[f]], f.start))]
+            # a name that opens with a given name before one that does not ("Donald Trump" before
+            # "Los Hijos de Trump", a play NER took for a person)
+            out[m] = out[max(earlier, key=lambda f: (is_given_name(strip_title(f.text).split()[0]), named[out[f]], f.start))]
     # Organisations: acronyms (given in parentheses or by initials) and shorter names that end alike.
     org_names = sorted({out[m] for m in mentions if m.type == "Organization"}, key=lambda n: (-len(n), n))
     explicit = _parenthesised_acronyms(mentions, text, out)

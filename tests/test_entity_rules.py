@@ -302,3 +302,18 @@ def test_an_acronym_of_a_measure_or_a_law_is_not_an_organisation():
                 (")", O, "-RRB-"), ("and", O, "CC"), ("the", O, "DT"), ("Affordable", O), ("Care", O), ("Act", O),
                 ("(", O, "-LRB-"), ("ACA", O), (")", O, "-RRB-"), ("rose", O, "VBD"), (".", O, "."))
     assert typed(rows) == []
+
+
+def test_a_quoted_title_after_called_is_no_entity():
+    rows = flat(("a", O, "DT"), ("play", O, "NN"), ("called", O, "VBN"), ("“", O, "``"), ("Sons", "B-PERSON"),
+                ("of", "I-PERSON", "IN"), ("Smith", "I-PERSON"), ("”", O, "''"), ("opened", O, "VBD"), (".", O, "."))
+    assert typed(rows) == []
+
+
+def test_a_bare_surname_goes_to_a_name_that_opens_with_a_given_name():
+    first = flat(("Donald", "B-PERSON"), ("Trump", "I-PERSON"), ("spoke", O, "VBD"), (".", O, "."))
+    other = flat(("Los", "B-PERSON"), ("Hijos", "I-PERSON"), ("de", "I-PERSON", "FW"), ("Trump", "I-PERSON"),
+                 ("played", O, "VBD"), (".", O, "."))
+    later = flat(("Trump", "B-PERSON"), ("laughed", O, "VBD"), (".", O, "."))
+    by_name = {e.name: e for e in entities_of(first, other, later)}
+    assert by_name["Donald Trump"].aliases == ("Trump",)

@@ -113,6 +113,8 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         span = _trim(ent)
         if mention_type is None or span is None or span.text.lower() in RELIGIONS:
             continue
+        if _work_title(span):
+            continue  # a play 'called "Los Hijos de Trump"': a title, not a person or an organisation
         if mention_type == "Organization" and _part_of_title(span):
             continue  # "Secretary of State", "Emeritus Professor": words of a person's title
         if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
@@ -197,6 +199,14 @@ def _corrected_type(span: Span, mention_type: str) -> str:
     if mention_type == "Organization" and _personal_name(span):
         mention_type = "Person"  # "Dean Kamen" tagged as an organisation
     return mention_type
+
+
+def _work_title(span: Span) -> bool:
+    """A name in quotation marks after "called", "titled", "entitled": the title of a work."""
+    doc = span.doc
+    if span.start < 2 or not doc[span.start - 1].is_quote:
+        return False
+    return doc[span.start - 2].lower_ in ("called", "titled", "entitled")
 
 
 def _part_of_title(span: Span) -> bool:
