@@ -317,3 +317,20 @@ def test_a_bare_surname_goes_to_a_name_that_opens_with_a_given_name():
     later = flat(("Trump", "B-PERSON"), ("laughed", O, "VBD"), (".", O, "."))
     by_name = {e.name: e for e in entities_of(first, other, later)}
     assert by_name["Donald Trump"].aliases == ("Trump",)
+
+
+# Uyghurs and other Muslim groups were detained.  (NER: Uyghurs = ORG)
+UYGHURS_AND_GROUPS = [
+    ("Uyghurs", 6, "nsubjpass", "PROPN", "NNP", "Uyghurs", "B-ORG"),
+    ("and", 0, "cc", "CCONJ", "CC", "and", O),
+    ("other", 4, "amod", "ADJ", "JJ", "other", O),
+    ("Muslim", 4, "amod", "ADJ", "JJ", "Muslim", "B-NORP"),
+    ("groups", 0, "conj", "NOUN", "NNS", "group", O),
+    ("were", 6, "auxpass", "AUX", "VBD", "be", O),
+    ("detained", 6, "ROOT", "VERB", "VBN", "detain", O),
+    (".", 6, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_plural_name_coordinated_with_groups_of_people_is_a_group():
+    assert typed(UYGHURS_AND_GROUPS) == [("Group", "Uyghurs")]

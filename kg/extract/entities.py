@@ -48,6 +48,9 @@ _GROUP_NOUNS = {"group", "organization", "organisation", "party", "company", "mo
 _NOT_ORGANISATIONS = {"index", "product", "rate", "ratio", "act", "law", "bill", "treaty", "agreement", "accord",
                       "program", "programme", "plan", "system", "syndrome", "disease", "virus", "test", "score",
                       "initiative", "strategy", "policy", "standard", "protocol", "convention"}
+# plural nouns for peoples: what a plural name coordinated with one is too
+_COLLECTIVE_NOUNS = {"groups", "minorities", "communities", "peoples", "ethnicities", "tribes", "nationalities",
+                     "denominations", "sects", "clans"}
 _ACRONYM_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
 _EDGE_JUNK = {"the", "a", "an"}
 _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
@@ -99,8 +102,10 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False, named_groups
     typed = list(_typed_spans(para, headline=headline, named_groups=named_groups))
     groups = {span.root.i for span, kind in typed if kind == "Group"}
     for span, kind in typed:
-        # coordinated with a group of people, a plural name is one too: "Uyghurs, Kazakhs, and others"
-        if kind != "Group" and len(span) == 1 and span.text.endswith("s") and any(c.i in groups for c in span.root.conjuncts):
+        # coordinated with a group of people, a plural name is one too: "Uyghurs, Kazakhs, and others",
+        # "Uyghurs and other Muslim groups"
+        if kind != "Group" and len(span) == 1 and span.text.endswith("s") and any(
+                c.i in groups or c.lower_ in _COLLECTIVE_NOUNS for c in span.root.conjuncts):
             kind = "Group"
         yield _mention(span, para.offset, kind)
 
