@@ -404,20 +404,12 @@ def _spread(pos: dict, boxes: dict, *, rounds: int = 200) -> dict:
                 if dy <= 0:
                     continue
                 moved = True
-                if dx < dy:
-                    shift = dx / 2 + 1
-                    sign = 1 if ax >= bx else -1
-                    if ax == bx:
-                        sign = 1 if a > b else -1
-                    pos[a][0] += sign * shift
-                    pos[b][0] -= sign * shift
-                else:
-                    shift = dy / 2 + 1
-                    sign = 1 if ay >= by else -1
-                    if ay == by:
-                        sign = 1 if a > b else -1
-                    pos[a][1] += sign * shift
-                    pos[b][1] -= sign * shift
+                # push apart along the axis of the smaller overlap; a tie is broken by id
+                axis, overlap, mine, theirs = (0, dx, ax, bx) if dx < dy else (1, dy, ay, by)
+                shift = overlap / 2 + 1
+                sign = 1 if mine > theirs or (mine == theirs and a > b) else -1
+                pos[a][axis] += sign * shift
+                pos[b][axis] -= sign * shift
         if not moved:
             break
     return {n: (round(x), round(y)) for n, (x, y) in pos.items()}

@@ -13,8 +13,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kg.extract.forenames import gender as name_gender
-from kg.extract.forenames import is_given_name
+from kg.extract.forenames import gender as name_gender, is_given_name
 from kg.extract.gazetteer import is_place, is_region
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)

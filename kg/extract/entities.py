@@ -130,7 +130,8 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
             span = span[:-1]  # "State Department Spokesperson": the organisation without the role
         mention_type = _corrected_type(span, mention_type)
-        if mention_type == "Organization" and ent.label_ != "ORG" and _named_group(span):
+        if mention_type in ("Place", "Person") and _named_group(span):
+            mention_type = "Organization"  # "a group within Scientology called the Sea Org"
             named_groups.add(span.text)
         person = _trailing_person(span) if mention_type == "Organization" else None
         if person is not None:
@@ -199,8 +200,6 @@ def _corrected_type(span: Span, mention_type: str) -> str:
         mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
     if mention_type == "Organization" and (_named_place(span) or _venue(span)):
         mention_type = "Place"
-    if mention_type in ("Place", "Person") and _named_group(span):
-        mention_type = "Organization"  # "a group within Scientology called the Sea Org"
     if mention_type == "Organization" and _personal_name(span):
         mention_type = "Person"  # "Dean Kamen" tagged as an organisation
     return mention_type
@@ -316,14 +315,14 @@ def _acronym_mentions(text: str, offset: int, known: list[Mention]) -> Iterator[
         return not any(s < end and e > start for s, e in taken)
 
     def organisation(start: int, end: int) -> Iterator[Mention]:
-        if free(start, end) and text[start:end].split()[-1].lower() not in _NOT_ORGANISATIONS:
+        if free(start, end):
             taken.append((start, end))
             yield Mention(text[start:end], offset + start, offset + end, "Organization")
 
     for match in re.finditer(r"\(([A-Z][A-Z&]{1,9})\)", text):
         acr = match.group(1)
-        words = list(re.finditer(r"[\w'’&-]+", text[max(0, match.start() - 200) : match.start()]))
         base = max(0, match.start() - 200)
+        words = list(re.finditer(r"[\w'’&-]+", text[base : match.start()]))
         for k in range(1, min(len(words), 16) + 1):
             first = words[-k].group()
             if first.lower() not in _ACRONYM_STOP and not first[:1].isupper():
