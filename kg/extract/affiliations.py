@@ -13,14 +13,18 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.evidence import evidence as evidence_of
-from kg.extract.lexicon import ORGANIZATION_NOUNS
+from kg.extract.lexicon import ORGANIZATION_NOUNS, data_words, role_title
 from kg.model import Affiliation, Article
 from kg.nlp import Paragraph
-from kg.resolve import EntityIndex
+from kg.resolve import EntityIndex, fold
 
 _LINKING_PREPS = {"of", "for", "at", "with", "from"}
 _LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
                   "found": "founder", "co-found": "co-founder", "own": "owner", "manage": "manager"}
+# "is correspondent for", "was named publisher of", "will become chairman of", "serves as director of"
+_ROLE_VERBS = {"be", "become", "remain", "name", "appoint", "elect", "serve", "hire", "make"}
+# "works for the Red Cross", "served with the Marines"
+_MEMBER_VERBS = {"work", "serve", "volunteer", "report", "write"}
 _NOT_ROLES = {"one", "part", "member", "some", "who", "which", "time", "year", "day"}
 _ROLE_EDGE = " ,;:()—–-\n"
 _ORG_TYPES = ("Organization/",)
@@ -37,6 +41,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
             found.extend(_prenominal(sent, para.offset, index, article.text))
             found.extend(_leaders(sent, para.offset, index, article.text))
             found.extend(_own_bodies(sent, para.offset, index, article.text))
+            found.extend(_predicates(sent, para.offset, index, article.text))
         found.extend(_parentheses(para, index, article.text))
     best: dict[tuple[str, str], Affiliation] = {}
     for a in found:
@@ -80,9 +85,12 @@ def _prenominal(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
         if not before or before[-1].i != min(t.i for t in token.subtree if _entity(t, offset, index) == person) - 1:
             continue  # the words must stand right before the name
         orgs = [t for t in before if (_entity(t, offset, index) or "").startswith(_ORG_TYPES)]
-        roles = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and (not orgs or t.i > orgs[-1].i)]
+        roles = [t for t in before if ((t.pos_ == "NOUN" and t.text.islower()) or role_title(t.text))
+                 and (not orgs or t.i > orgs[-1].i)]
         if orgs and roles and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det") for t in before):
-            role = text[offset + roles[0].idx : offset + roles[-1].idx + len(roles[-1].text)]
+            role_end = offset + roles[-1].idx + len(roles[-1].text)
+            role_end += text.startswith(".", role_end) and role_title(roles[-1].text)  # "Lt." keeps its dot
+            role = text[offset + roles[0].idx : role_end]
             yield Affiliation(person, _entity(orgs[-1], offset, index), _clean_role(role),
                               evidence_of(text, offset + sent.start_char, offset + sent.end_char))
 
@@ -146,6 +154,85 @@ def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, ind
             continue
         yield Affiliation(person, org, _clean_role(role), evidence)
         return
+    yield from _described_role_and_org(person, phrase, offset, index, text, evidence)
+
+
+def _described_role_and_org(person: str, phrase: list[Token], offset: int, index: EntityIndex, text: str,
+                            evidence) -> Iterator[Affiliation]:
+    """ "Robin Woods, a spokeswoman for the agency": the role, and the organisation the noun refers back to."""
+    inside = {t.i for t in phrase}
+    for token in phrase:
+        if token.dep_ == "poss" and token.head.i in inside:  # "the newspaper's chairman"
+            org = _described_org(token, offset, index)
+            if org is not None:
+                role = text[offset + token.idx + len(token.text) : offset + phrase[-1].idx + len(phrase[-1].text)]
+                yield Affiliation(person, org, _clean_role(re.sub(r"^[’']s\b", "", role.strip())), evidence)
+                return
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in _LINKING_PREPS or prep.head.i not in inside:
+            continue
+        org = _described_org(token, offset, index)
+        if org is not None:
+            yield Affiliation(person, org, _clean_role(text[offset + phrase[0].idx : offset + prep.idx]), evidence)
+            return
+
+
+def _described_org(token: Token, offset: int, index: EntityIndex) -> str | None:
+    """The organisation "the agency" / "the department" refers back to: the nearest earlier one whose
+    name holds the noun, else (for "the company", "the newspaper") the nearest earlier one."""
+    noun = token.lower_
+    if noun not in data_words("organisation-nouns.txt") or token.tag_ not in ("NN", "NNS"):
+        return None
+    if not any((c.dep_ == "det" and c.lower_ == "the") or c.lower_ == "its" for c in token.children):
+        return None  # "a company", "some agency": no particular one
+    generic = noun in data_words("generic-organisation-nouns.txt")
+    fallback = None
+    for _, _, ref in reversed(index.spans_between(0, offset + token.idx)):
+        if not ref.startswith(_ORG_TYPES):
+            continue
+        entity = index.by_ref(ref)
+        if any(noun in fold(name).split() for name in (entity.name, *entity.aliases)):
+            return ref
+        if generic and fallback is None:
+            fallback = ref
+    return fallback
+
+
+def _predicates(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """ "Anderson is Middle East correspondent for The Associated Press", "Jinks was named publisher of the
+    Mercury News", "Ott, who will become the newspaper's chairman", "Mary Jones works for the Red Cross"."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in _ROLE_VERBS and lemma not in _MEMBER_VERBS:
+            continue
+        person = _predicate_subject(verb, offset, index)
+        if person is None:
+            continue
+        evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
+        for child in verb.children:
+            if lemma in _ROLE_VERBS and child.dep_ in ("attr", "oprd") and child.pos_ == "NOUN":
+                yield from _role_and_org(person, sorted(child.subtree, key=lambda t: t.i), sent, offset, index, text)
+            elif child.dep_ == "prep" and child.lower_ == "as" and lemma in _ROLE_VERBS:
+                for role in child.children:
+                    if role.dep_ == "pobj" and role.pos_ == "NOUN":
+                        yield from _role_and_org(person, sorted(role.subtree, key=lambda t: t.i), sent, offset,
+                                                 index, text)
+            elif child.dep_ == "prep" and child.lower_ in ("for", "at", "with") and lemma in _MEMBER_VERBS:
+                for obj in child.children:
+                    org = _entity(obj, offset, index) if obj.dep_ == "pobj" else None
+                    org = org or (_described_org(obj, offset, index) if obj.dep_ == "pobj" else None)
+                    if org is not None and org.startswith(_ORG_TYPES):
+                        yield Affiliation(person, org, None, evidence)
+
+
+def _predicate_subject(verb: Token, offset: int, index: EntityIndex) -> str | None:
+    """The named person a verb says something of: its subject, or the name a "who" clause hangs from."""
+    if verb.dep_ == "relcl" and any(c.lower_ in ("who", "that") and c.dep_.startswith("nsubj") for c in verb.children):
+        ref = _entity(verb.head, offset, index)
+    else:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        ref = _entity(subjects[0], offset, index) if subjects else None
+    return ref if ref is not None and ref.startswith("Person/") else None
 
 
 def _role_only(person: str, appos: Token, sent: Span, offset: int, index: EntityIndex,
@@ -176,7 +263,7 @@ def _possessives(sent: Span, offset: int, index: EntityIndex, text: str) -> Iter
     for token in sent:
         if token.dep_ != "poss":
             continue
-        org = _entity(token, offset, index)
+        org = _entity(token, offset, index) or _described_org(token, offset, index)
         person = _entity(token.head, offset, index)
         if org is None or person is None or not org.startswith(_ORG_TYPES) or not person.startswith("Person/"):
             continue

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_place, is_region
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
-                                TITLES, third_person_cue)
+                                TITLES, role_title, third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
@@ -32,7 +32,10 @@ _ORGANISATION_ENDS = {"party", "council", "group", "inc", "corp", "company", "fo
                       "alliance", "club", "team", "fund", "agency", "office", "ministry", "department",
                       "commission", "committee", "bureau", "army", "force", "forces", "police", "court",
                       "network", "airlines", "motors", "media", "press", "studios", "games", "fair",
-                      "project", "centre", "center", "organization", "organisation", "movement", "front"}
+                      "project", "centre", "center", "organization", "organisation", "movement", "front",
+                      "service", "services", "corps", "guard", "board", "authority", "administration", "assembly",
+                      "senate", "parliament", "congress", "tribunal", "co", "ltd", "plc", "llc", "banks",
+                      "industries", "holdings", "systems", "airways", "air", "laboratories", "commission"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
 # prepositions whose object is where something is or comes from: "from Herat", "in Irving"
@@ -127,8 +130,9 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
         if mention_type == "Organization" and span[0].lower_ in _ORGANISATION_ENDS:
             span = _with_name_before(span)  # "Doctor Who" + "Society of Canada"
-        while mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _ROLE_WORDS:
-            span = span[:-1]  # "State Department Spokesperson": the organisation without the role
+        while mention_type == "Organization" and len(span) > 1 and (
+                span[-1].lower_ in _ROLE_WORDS or (role_title(span[-1].text) and _name_follows(span))):
+            span = span[:-1]  # "State Department Spokesperson", "Coast Guard Lt. Steve Hardy": without the role
         mention_type = _corrected_type(span, mention_type)
         if mention_type in ("Place", "Person") and _named_group(span):
             mention_type = "Organization"  # "a group within Scientology called the Sea Org"
@@ -141,7 +145,7 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
             yield person, "Person"
             continue
         if mention_type == "Person":
-            span = _with_given_name_before(_with_hyphen_tail(span))
+            span = _with_given_name_before(_with_hyphen_tail(_without_leading_titles(span)))
         if ent.label_ == "NORP" and span.root.tag_ == "NNPS":
             named = _with_name_before(span)
             if len(named) > len(span):
@@ -200,7 +204,7 @@ def _corrected_type(span: Span, mention_type: str) -> str:
         mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
     if mention_type == "Organization" and (_named_place(span) or _venue(span)):
         mention_type = "Place"
-    if mention_type == "Organization" and _personal_name(span):
+    if mention_type == "Organization" and _personal_name(span) and not _titles_a_name(span):
         mention_type = "Person"  # "Dean Kamen" tagged as an organisation
     return mention_type
 
@@ -278,6 +282,43 @@ def _trailing_person(span: Span) -> Span | None:
                                                      or before.lower_.endswith("s")):
         return None
     return span[-2:]
+
+
+def _name_follows(span: Span) -> bool:
+    """A person's name comes right after the span, past an abbreviation's dot: "Coast Guard Lt. | Steve Hardy"."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _titles_a_name(span: Span) -> bool:
+    """ "Forest Service spokeswoman Margie Clack": a name before a role word and a person's name is the
+    organisation the person speaks for, never a person."""
+    doc = span.doc
+    return span.end < len(doc) and role_title(doc[span.end].text) and _name_follows(doc[span.start : span.end + 1])
+
+
+def _without_leading_titles(span: Span) -> Span:
+    """ "Police Major Pramot Pansakun" -> "Pramot Pansakun", "Academician M. F. Reshetnov" -> "M. F. Reshetnov":
+    the title, rank or occupation NER ran into a name is no part of it (it stays in the text before the name,
+    where the affiliation rules read it). Titles the rest of kg writes as part of a form ("Ms.", "Sen.") stay."""
+    last_title = None
+    for token in span[:-1]:
+        if role_title(token.text) and token.text.rstrip(".").lower() not in TITLES:
+            last_title = token.i
+        elif not (token.is_title and token.i + 1 < span.end and role_title(span.doc[token.i + 1].text)):
+            break  # a capitalised word before a title belongs to it: "Police Major", "Party Treasurer"
+    if last_title is None:
+        return span
+    rest = span.doc[last_title + 1 : span.end]
+    while len(rest) and rest[0].text == ".":
+        rest = rest[1:]
+    if not len(rest) or not rest[0].text[:1].isupper():
+        return span
+    if len(rest) == 1 and is_given_name(span.doc[last_title].text) and last_title == span.start:
+        return span  # "Major Garrett": a given name that is also a rank, before a single word
+    return rest
 
 
 def _venue(span: Span) -> bool:
@@ -397,7 +438,7 @@ def _unrecognised_speakers(doc, covered: set[int]) -> Iterator[tuple[Span, str]]
         if span[-1].lower_ in _MEDIA_NOT_SURNAMES:
             yield span, "Organization"  # "The Deseret News reported": a publication
             continue
-        yield _with_title(span), "Person"
+        yield _with_title(_without_leading_titles(span)), "Person"
 
 
 def _retype_group_modifiers(found: list[Mention]) -> list[Mention]:

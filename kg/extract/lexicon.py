@@ -1,6 +1,9 @@
 """Word lists the extraction rules consult: general English news usage, nothing of one article."""
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 # reporting verb lemma -> speech act (kg.model.SPEECH_ACTS)
 CUE_VERBS: dict[str, str] = {
     "say": "say", "state": "say", "tell": "say", "add": "say", "note": "say", "write": "say",
@@ -137,3 +140,20 @@ def third_person_cue(word: str) -> str | None:
         if candidate in CUE_VERBS:
             return candidate
     return None
+
+
+def data_words(filename: str) -> frozenset[str]:
+    """The words of a word list shipped in kg/data (one a line, ``#`` comments): reviewed data, not code."""
+    return _data_words(filename)
+
+
+@lru_cache(maxsize=None)
+def _data_words(filename: str) -> frozenset[str]:
+    text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def role_title(word: str) -> bool:
+    """ "Lt.", "Major", "Academician", "Sprinter": a word written before a name as its title or rank
+    (kg/data/role-titles.txt)."""
+    return word.rstrip(".").lower() in data_words("role-titles.txt")
