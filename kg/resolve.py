@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.extract.forenames import gender as name_gender, is_given_name
-from kg.extract.gazetteer import is_place, is_region
+from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
 from kg.model import Entity, Mention
@@ -162,7 +162,7 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
             if len(words) == 2 and words[0] in DEMONYMS and words[1] in GOVERNMENT_NOUNS:
                 name = fold(DEMONYMS[words[0]])
             city, comma, region = m.text.partition(",")
-            if comma and is_region(region):
+            if comma and (is_region(region) or is_region_abbreviation(region)):
                 name = fold(city)  # "Mountain View, California" is Mountain View
             name = fold(PLACE_ALIASES.get(name, name))
             if name in agentive_capitals:

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span
 
 from kg.extract.forenames import is_given_name
-from kg.extract.gazetteer import is_place, is_region
+from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
-                                TITLES, role_title, third_person_cue)
+                                TITLES, data_words, role_title, third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
@@ -67,7 +67,11 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     for number, para in enumerate(paragraphs):
         in_paragraph = list(_paragraph_mentions(para, headline=number == 0, named_groups=named_groups))
         in_paragraph.extend(_acronym_mentions(para.doc.text, para.offset, in_paragraph))
-        in_paragraph.extend(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
+        with_regions = list(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
+        # "Rockville, Md.": an abbreviated state is part of the city's address, not a place of its own
+        ends = {m.end for m in with_regions}
+        in_paragraph = [m for m in in_paragraph if not (m.end in ends and is_region_abbreviation(m.text))]
+        in_paragraph.extend(with_regions)
         found.extend(in_paragraph)
         lowercase_words.update(t.text for t in para.doc if t.is_lower)
     kept = [m for m in found if not any(s <= m.start < e for s, e in exclude) and not _common_word(m, lowercase_words)]
@@ -206,7 +210,37 @@ def _corrected_type(span: Span, mention_type: str) -> str:
         mention_type = "Place"
     if mention_type == "Organization" and _personal_name(span) and not _titles_a_name(span):
         mention_type = "Person"  # "Dean Kamen" tagged as an organisation
+    if mention_type in ("Person", "Organization") and (_kind_of_place(span) or _on_the_map(span)):
+        mention_type = "Place"
+    if mention_type in ("Organization", "Place") and _with_age(span) and not is_region(span.text):
+        mention_type = "Person"  # "Sanders, 45, was found guilty"
     return mention_type
+
+
+def _kind_of_place(span: Span) -> bool:
+    """ "Dan Sai District", "the Kamchatka region", "Calcasieu and Cameron parishes": a name a place noun
+    ends or follows."""
+    place_nouns = data_words("place-nouns.txt")
+    if len(span) > 1 and span[-1].lower_ in place_nouns and span[0].lower_ not in place_nouns:
+        return not any(t.lower_ in _ORGANISATION_ENDS for t in span[:-1])  # not "Irving School District"
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod"):
+        root = root.head  # "Calcasieu" and "Cameron" parishes
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in place_nouns and root.head.i >= span.end
+
+
+def _on_the_map(span: Span) -> bool:
+    """ "in western Kamchatka", "in upper Delmas": a name a compass or map adjective puts somewhere."""
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span.start > 0
+            and span.doc[span.start - 1].lower_ in data_words("place-modifiers.txt"))
+
+
+def _with_age(span: Span) -> bool:
+    """A name with an age in commas after it is a person's: "Sanders, 45, was found guilty"."""
+    doc, end = span.doc, span.end
+    return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+            and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
 
 
 def _work_title(span: Span) -> bool:
@@ -393,7 +427,8 @@ def _city_region_mentions(text: str, offset: int, found: list[Mention]) -> Itera
     places = sorted((m for m in found if m.type == "Place"), key=lambda m: m.start)
     for city, region in zip(places, places[1:]):
         between = text[city.end - offset : region.start - offset]
-        if between.strip() == "," and is_region(region.text) and not is_region(city.text):
+        if between.strip() == "," and (is_region_abbreviation(region.text)
+                                       or (is_region(region.text) and not is_region(city.text))):
             yield Mention(text[city.start - offset : region.end - offset], city.start, region.end, "Place")
 
 

