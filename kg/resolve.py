@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.forenames import gender as name_gender, is_given_name
 from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
+from kg.extract.institutions import form_key, institution_names
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
 from kg.model import Entity, Mention
@@ -102,6 +103,13 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
     """Cluster mentions into entities and index them by offset."""
     clusters: dict[str, list[Mention]] = defaultdict(list)  # cluster key -> mentions
     canonical_of = _canonical_names(mentions, text, agentive_capitals)
+    institutions = institution_names(mentions)  # form -> the full name of the institution it names here
+    full_names = {}
+    for m in mentions:
+        name = institutions.get(form_key(m.text)) if m.type == "Organization" else None
+        if name is not None:
+            canonical_of[m] = fold(name)  # "the GOP", "Republicans" -> Republican Party
+            full_names[fold(name)] = name
     for m in mentions:
         key = canonical_of[m]
         clusters[key].append(m)
@@ -118,7 +126,7 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
             entity_type = "Group"
         else:
             entity_type = min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
-        name = _pick_name(key, group)
+        name = full_names.get(key) or _pick_name(key, group)
         if entity_type == "Place" and name.isupper() and len(name) > 4 and is_place(name):
             name = name.title()  # "DALLAS —" in a dateline: the place is Dallas, whatever the case
         forms = {m.text for m in group} | {strip_title(m.text) for m in group}

@@ -123,7 +123,7 @@ def test_unnamed_speakers_are_kept_without_an_entity():
     ("Acme Corporation's chief executive, John Smith, said the company would grow.",
      ("Person/john-smith", "Organization/acme-corporation", "chief executive")),
     ("A spokeswoman for the State Department, Linda Green, said the talks would resume.",
-     ("Person/linda-green", "Organization/state-department", "spokeswoman")),
+     ("Person/linda-green", "Organization/united-states-department-of-state", "spokeswoman")),
     ("Greenpeace spokesman Tom White said the spill was a disaster.",
      ("Person/tom-white", "Organization/greenpeace", "spokesman")),
     ("Mary Jones, who leads the Red Cross, said the camps were full.",

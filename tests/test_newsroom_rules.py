@@ -159,3 +159,49 @@ def test_an_abbreviated_state_after_a_city_is_part_of_its_name():
 def entities_of_rows(rows):
     article, paragraphs = article_from(rows)
     return resolve(mentions(paragraphs), text=article.text).entities
+
+
+# Republicans in Iowa blasted the GOP.  (NER: Republicans = NORP, Iowa = GPE, GOP = ORG)
+REPUBLICANS = flat(("Republicans", "B-NORP", "NNPS"), ("in", O, "IN"), ("Iowa", "B-GPE"), ("blasted", O, "VBD"),
+                   ("the", O, "DT"), ("GOP", "B-ORG"), (".", O, "."))
+
+
+def test_a_partys_nickname_and_its_members_plural_are_one_organisation_named_in_full():
+    by_name = {e.name: e for e in entities_of_rows(REPUBLICANS)}
+    party = by_name["Republican Party"]
+    assert (party.type, party.aliases) == ("Organization", ("GOP", "Republicans"))
+
+
+def test_a_form_several_countries_share_is_left_alone_where_the_article_names_no_country():
+    rows = flat(("The", O, "DT"), ("Senate", "B-ORG"), ("voted", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Organization", "Senate")]
+    in_ohio = flat(("The", O, "DT"), ("Senate", "B-ORG"), ("voted", O, "VBD"), ("in", O, "IN"), ("Ohio", "B-GPE"),
+                   (".", O, "."))
+    assert typed(in_ohio) == [("Organization", "United States Senate"), ("Place", "Ohio")]
+
+
+# Democratic Sen. Ann Lowe of Ohio spoke.
+DEMOCRATIC_SENATOR = [
+    ("Democratic", 3, "amod", "ADJ", "JJ", "democratic", "B-NORP"),
+    ("Sen.", 3, "compound", "PROPN", "NNP", "Sen.", O),
+    ("Ann", 3, "compound", "PROPN", "NNP", "Ann", "B-PERSON"),
+    ("Lowe", 6, "nsubj", "PROPN", "NNP", "Lowe", "I-PERSON"),
+    ("of", 3, "prep", "ADP", "IN", "of", O),
+    ("Ohio", 4, "pobj", "PROPN", "NNP", "Ohio", "B-GPE"),
+    ("spoke", 6, "ROOT", "VERB", "VBD", "speak", O),
+    (".", 6, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_partys_adjective_before_a_title_and_a_name_is_an_affiliation():
+    index, members = members_of(DEMOCRATIC_SENATOR)
+    assert ("Organization", "Democratic Party") in {(e.type, e.name) for e in index.entities}
+    assert members == [("Person/ann-lowe", "Organization/democratic-party", "Sen.")]
+
+
+def test_a_partys_adjective_is_no_entity_where_it_names_no_institution_of_the_article():
+    rows = [(w, h, d, p, t, lemma, "B-NORP" if w == "Democratic" else e) for w, h, d, p, t, lemma, e in
+            DEMOCRATIC_SENATOR[:4]] + [("spoke", 4, "ROOT", "VERB", "VBD", "speak", O), (".", 4, "punct", "PUNCT", ".", ".", O)]
+    rows = [(w, h if h < 4 else 4, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows]
+    rows[3] = ("Lowe", 4, "nsubj", "PROPN", "NNP", "Lowe", "I-PERSON")
+    assert typed(rows) == [("Person", "Ann Lowe")]

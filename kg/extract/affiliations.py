@@ -87,6 +87,9 @@ def _prenominal(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
         orgs = [t for t in before if (_entity(t, offset, index) or "").startswith(_ORG_TYPES)]
         roles = [t for t in before if ((t.pos_ == "NOUN" and t.text.islower()) or role_title(t.text))
                  and (not orgs or t.i > orgs[-1].i)]
+        named = [t for t in token.subtree if _entity(t, offset, index) == person]
+        if orgs and not roles and named and role_title(named[0].text):
+            roles = [named[0]]  # "Democratic Sen. Joe Manchin": the title is written inside the name
         if orgs and roles and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det") for t in before):
             role_end = offset + roles[-1].idx + len(roles[-1].text)
             role_end += text.startswith(".", role_end) and role_title(roles[-1].text)  # "Lt." keeps its dot
@@ -105,7 +108,8 @@ def _own_bodies(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
         if person is None or not person.startswith("Person/"):
             continue
         kind = token.head.lemma_.lower()
-        bodies = [e.ref for e in index.entities if e.type == "Organization" and e.name.split()[-1].lower() == kind]
+        bodies = [e.ref for e in index.entities if e.type == "Organization"
+                  and any(name.split()[-1].lower() == kind for name in (e.name, *e.aliases))]
         if len(bodies) == 1:
             yield Affiliation(person, bodies[0], None, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
 

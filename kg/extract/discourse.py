@@ -84,7 +84,8 @@ class Discourse:
 
     def _organisation_by_kind(self, head: Token, offset: int, position: int) -> str | None:
         """"The U.N. agency": the last organisation in subject position whose name extends the
-        modifier's ("United Nations Human Rights Office" for "U.N."), else the modifier itself."""
+        modifier's ("United Nations Human Rights Office", "Office of the United Nations High Commissioner for
+        Human Rights" for "U.N."), else the modifier itself."""
         for child in head.children:
             if child.dep_ not in ("compound", "nmod", "poss", "amod"):
                 continue
@@ -93,7 +94,7 @@ class Discourse:
                 continue
             parent_key = parent.split("/", 1)[1]
             narrower = self._last_subject(position, lambda r: r.startswith("Organization/") and r != parent
-                                          and r.split("/", 1)[1].startswith(parent_key + "-"))
+                                          and f"-{parent_key}-" in f"-{r.split('/', 1)[1]}-")
             return narrower or parent
         return None
 

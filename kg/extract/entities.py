@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
+from kg.extract.institutions import article_countries, institution_of, is_institution_form
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
                                 TITLES, data_words, role_title, third_person_cue)
 from kg.model import Mention
@@ -64,8 +65,10 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     found: list[Mention] = []
     lowercase_words: set[str] = set()
     named_groups: set[str] = set()  # names the text gives a body of people ("a group called the Sea Org")
+    adjectives: set[int] = set()  # where a party's adjective stands ("a Democratic senator"): kept if it names one
     for number, para in enumerate(paragraphs):
-        in_paragraph = list(_paragraph_mentions(para, headline=number == 0, named_groups=named_groups))
+        in_paragraph = list(_paragraph_mentions(para, headline=number == 0, named_groups=named_groups,
+                                                adjectives=adjectives))
         in_paragraph.extend(_acronym_mentions(para.doc.text, para.offset, in_paragraph))
         with_regions = list(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
         # "Rockville, Md.": an abbreviated state is part of the city's address, not a place of its own
@@ -78,7 +81,25 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     # what the text once called a group is one wherever NER puts it
     kept = [Mention(m.text, m.start, m.end, "Organization") if m.text in named_groups and m.type in ("Place", "Person")
             else m for m in kept]
+    kept = _institution_mentions(kept, adjectives)
     return _retype_group_modifiers(sorted(set(kept), key=lambda m: (m.start, -m.end)))
+
+
+def _institution_mentions(found: list[Mention], adjectives: set[int]) -> list[Mention]:
+    """A party's nickname, its members' plural or adjective, an institution's short form or building is
+    a mention of that organisation ("the GOP", "Republicans", "a Democratic senator", "the Kremlin");
+    an adjective that names no institution of the article's countries is left out, as before."""
+    countries = article_countries(found)
+    out = []
+    for m in found:
+        if m.type == "Person" and not (m.text.endswith("s") or m.text.isupper()):
+            out.append(m)  # "Green" is a surname before it is a party's adjective; "Greens", "GOP" are not
+            continue
+        if is_institution_form(m.text) and institution_of(m.text, countries) is not None:
+            out.append(Mention(m.text, m.start, m.end, "Organization"))
+        elif m.start not in adjectives:
+            out.append(m)
+    return out
 
 
 def _common_word(mention: Mention, lowercase_words: set[str]) -> bool:
@@ -105,8 +126,11 @@ def agentive_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
     return names
 
 
-def _paragraph_mentions(para: Paragraph, *, headline: bool = False, named_groups: set[str]) -> Iterator[Mention]:
+def _paragraph_mentions(para: Paragraph, *, headline: bool = False, named_groups: set[str],
+                        adjectives: set[int]) -> Iterator[Mention]:
     typed = list(_typed_spans(para, headline=headline, named_groups=named_groups))
+    adjectives.update(para.offset + span.start_char for span, kind in typed if kind == "Adjective")
+    typed = [(span, "Group" if kind == "Adjective" else kind) for span, kind in typed]
     groups = {span.root.i for span, kind in typed if kind == "Group"}
     for span, kind in typed:
         # coordinated with a group of people, a plural name is one too: "Uyghurs, Kazakhs, and others",
@@ -162,6 +186,9 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
                 continue
             heads_phrase = span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
             if span.root.tag_ not in ("NNPS", "NNS") and not span.text.endswith("s") and not heads_phrase:
+                if is_institution_form(span.text):
+                    covered.update(range(span.start, span.end))
+                    yield span, "Adjective"  # "a Democratic senator": the party, if the article's country has it
                 continue  # an adjective ("Western", "Muslim"), not a group of people ("the Rohingya")
         titled = span.start > 0 and span.doc[span.start - 1].text.rstrip(".").lower() in TITLES
         if len(span) == 1 and span.root.tag_ == "NNPS" and mention_type in ("Place", "Organization", "Person") and not titled:

