@@ -29,6 +29,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from kg.errors import ArticleError
     from kg.pipeline import ingest_many
     from kg.progress import Progress
+    from kg.resolve import join_known_people
     from kg.resources import sample_article
 
     if args.jobs < 1 or args.batch_size < 1:
@@ -71,9 +72,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         if out is not None:
                             _write_files(result, source.name, out, args)
                         if store is not None:
-                            triples, article = _article_triples(result, args)
                             if writing is not None:
-                                written()  # one article in flight at most
+                                written()  # one article in flight at most, whole before the next joins it
+                            result = join_known_people(result, store.person_names_ending)
+                            triples, article = _article_triples(result, args)
                             writing = (source.name, source.label, result, store.put_article_soon(triples, article))
                     except KgError as exc:
                         failed.append(source.label)

@@ -11,14 +11,15 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from kg.extract.forenames import gender as name_gender, is_given_name
 from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
 from kg.extract.institutions import form_key, institution_names
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
-from kg.model import Entity, Mention
+from kg.model import ArticleGraph, Entity, Mention
 
 _STOP = {"of", "the", "and", "for", "in", "at", "on", "a", "an", "&", "to"}
 _ORGANISATION_KINDS = {"magazine", "newspaper", "party", "inc", "corp", "corporation", "company", "co", "group",
@@ -261,3 +262,38 @@ def _parenthesised_acronyms(mentions: list[Mention], text: str, names: dict[Ment
             if expansion is not None:
                 found[fold(m.text)] = names[expansion]
     return found
+
+
+def join_known_people(graph: ArticleGraph, people_named: Callable[[str], set[str]]) -> ArticleGraph:
+    """Across a corpus, a person the article names by surname only ("Mr Kerry", "Kerry") is the one
+    person of that surname the corpus already knows ("John Kerry"); with two or more such people
+    ("John Kerry", "Teresa Kerry"), or none, the article's own node stays. ``people_named(surname)``
+    gives the names of the corpus's people that end in that word (kg.store.Store.person_names_ending)."""
+    taken = {e.ref for e in graph.entities}
+    entities, renamed = [], {}
+    for entity in graph.entities:
+        if entity.type == "Person" and " " not in entity.name:
+            names = {name for name in people_named(entity.name)
+                     if len(fold(name).split()) > 1 and fold(name).split()[-1] == fold(entity.name)}
+            if len(names) == 1:
+                full = next(iter(names))
+                joined = Entity(slug(full), "Person", full, tuple(sorted(set(entity.aliases) | {entity.name})),
+                                entity.mentions)
+                if joined.ref not in taken:
+                    renamed[entity.ref] = joined.ref
+                    entities.append(joined)
+                    continue
+        entities.append(entity)
+    if not renamed:
+        return graph
+
+    def ref(value: str | None) -> str | None:
+        return renamed.get(value, value) if value is not None else None
+
+    return replace(
+        graph, entities=tuple(entities),
+        statements=tuple(replace(s, speaker=ref(s.speaker), mentions=tuple(ref(m) for m in s.mentions))
+                         for s in graph.statements),
+        affiliations=tuple(replace(a, person=ref(a.person), organization=ref(a.organization))
+                           for a in graph.affiliations),
+        actions=tuple(replace(a, agent=ref(a.agent), object=ref(a.object)) for a in graph.actions))

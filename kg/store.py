@@ -235,6 +235,15 @@ class Store:
         except (OSError, ValueError, RuntimeError) as error:
             raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
 
+    def person_names_ending(self, word: str) -> set[str]:
+        """The names of the stored people whose name ends in the word ``word`` (case ignored)."""
+        word = word.lower()
+        if not word or not all(ch.isalnum() or ch in "-'’" for ch in word):
+            return set()
+        rows = self.query(f'SELECT DISTINCT ?name WHERE {{ ?person a schema:Person ; schema:name ?name . '
+                          f'FILTER(STRENDS(LCASE(STR(?name)), " {word}")) }}')
+        return {str(row[0]) for row in rows.rows}
+
     def base(self) -> str | None:
         """The base IRI of the stored articles (their IRIs are BASE article/ID)."""
         for iri in self.articles():

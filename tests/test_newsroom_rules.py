@@ -205,3 +205,17 @@ def test_a_partys_adjective_is_no_entity_where_it_names_no_institution_of_the_ar
     rows = [(w, h if h < 4 else 4, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows]
     rows[3] = ("Lowe", 4, "nsubj", "PROPN", "NNP", "Lowe", "I-PERSON")
     assert typed(rows) == [("Person", "Ann Lowe")]
+
+
+def test_a_lone_surname_joins_the_one_person_of_that_surname_a_corpus_knows():
+    from kg.model import Article, ArticleGraph, Entity, Evidence, Statement
+    from kg.resolve import join_known_people
+
+    kerry = Entity("kerry", "Person", "Kerry", ("Mr. Kerry",))
+    said = Statement("Person/kerry", "Mr. Kerry", "said", "say", "it was close", "indirect", 15, 27,
+                     Evidence(0, 28, "Mr. Kerry said it was close."), mentions=("Person/kerry",))
+    graph = ArticleGraph(Article("b", "Mr. Kerry said it was close."), (kerry,), (said,))
+    joined = join_known_people(graph, lambda word: {"John Kerry", "Paul Wordkerry"})
+    assert [(e.ref, e.aliases) for e in joined.entities] == [("Person/john-kerry", ("Kerry", "Mr. Kerry"))]
+    assert (joined.statements[0].speaker, joined.statements[0].mentions) == ("Person/john-kerry", ("Person/john-kerry",))
+    assert join_known_people(graph, lambda word: {"John Kerry", "Teresa Kerry"}) == graph

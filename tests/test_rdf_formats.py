@@ -299,7 +299,7 @@ def test_who_accuses_whom():
     result = _rows("accusations")
     assert result.columns == ("accuser", "accused", "how", "fact", "sentence")
     pairs = {(r[0], r[1]) for r in result.rows}
-    assert ("United Nations Human Rights Office", "China") in pairs
+    assert ("Office of the United Nations High Commissioner for Human Rights", "China") in pairs
     assert any(accused == "Michelle Bachelet" for _, accused in pairs)
 
 

@@ -94,4 +94,4 @@ def test_the_five_most_central_people_by_sparql():
     rows = run_query(graph, bundled_queries()["most-central"].read_text(encoding="utf-8")).rows
     assert len(rows) == 5 and "Michelle Bachelet" in [r[0] for r in rows]
     report = (COMMITTED / "xinjiang-report.report.md").read_text(encoding="utf-8")
-    assert "## Conflicts" in report and "| United Nations Human Rights Office | China |" in report
+    assert "## Conflicts" in report and "| Office of the United Nations High Commissioner for Human Rights | China |" in report

@@ -318,7 +318,8 @@ def _with_given_name_before(span: Span) -> Span:
         return span  # before a full name NER found, a capitalised word is a descriptor ("Democrat Joe Manchin")
     before = doc[span.start - 1]
     if (before.tag_ == "NNP" and before.dep_ == "compound" and before.head.i in range(span.start, span.end)
-            and before.is_title and before.is_alpha and not before.ent_type_ and not before.is_sent_start
+            and before.is_title and before.is_alpha and not before.ent_type_
+            and (not before.is_sent_start or is_given_name(before.text))  # "Teresa Kerry said", not "Yesterday"
             and before.lower_ not in HONORIFICS and before.lower_ not in _ROLE_WORDS):
         return doc[span.start - 1 : span.end]
     return span
