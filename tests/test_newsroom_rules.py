@@ -219,3 +219,44 @@ def test_a_lone_surname_joins_the_one_person_of_that_surname_a_corpus_knows():
     assert [(e.ref, e.aliases) for e in joined.entities] == [("Person/john-kerry", ("Kerry", "Mr. Kerry"))]
     assert (joined.statements[0].speaker, joined.statements[0].mentions) == ("Person/john-kerry", ("Person/john-kerry",))
     assert join_known_people(graph, lambda word: {"John Kerry", "Teresa Kerry"}) == graph
+
+
+def test_a_person_of_an_organisation_is_its_member_whatever_the_parse():
+    rows = flat(("said", O, "VBD"), ("Lt.", O), ("Ann", "B-PERSON"), ("Cole", "I-PERSON"), ("of", O, "IN"),
+                ("the", O, "DT"), ("Harbor", "B-ORG"), ("Patrol", "I-ORG"), (".", O, "."))
+    _, members = members_of(rows)
+    assert members == [("Person/ann-cole", "Organization/harbor-patrol", "Lt.")]
+    in_ohio = flat(("Ann", "B-PERSON"), ("Cole", "I-PERSON"), ("of", O, "IN"), ("Ohio", "B-GPE"), ("spoke", O, "VBD"),
+                   (".", O, "."))
+    assert members_of(in_ohio)[1] == []  # a place is no employer
+
+
+def test_an_organisation_and_a_capitalised_title_before_a_name_whatever_the_parse():
+    rows = flat(("Health", "B-ORG"), ("Services", "I-ORG"), ("Inspector", O), ("Ann", "B-PERSON"), ("Cole", "I-PERSON"),
+                ("spoke", O, "VBD"), (".", O, "."))
+    _, members = members_of(rows)
+    assert members == [("Person/ann-cole", "Organization/health-services", "Inspector")]
+
+
+# Acme Co. of Dover grew, said Jo Hale, a company official.
+COMPANY_OFFICIAL = [
+    ("Acme", 1, "compound", "PROPN", "NNP", "Acme", "B-ORG"),
+    ("Co.", 5, "nsubj", "PROPN", "NNP", "Co.", "I-ORG"),
+    ("of", 1, "prep", "ADP", "IN", "of", O),
+    ("Dover", 2, "pobj", "PROPN", "NNP", "Dover", "B-ORG"),
+    ("grew", 5, "ccomp", "VERB", "VBD", "grow", O),
+    ("said", 5, "ROOT", "VERB", "VBD", "say", O),
+    ("Jo", 7, "compound", "PROPN", "NNP", "Jo", "B-PERSON"),
+    ("Hale", 5, "nsubj", "PROPN", "NNP", "Hale", "I-PERSON"),
+    (",", 7, "punct", "PUNCT", ",", ",", O),
+    ("a", 11, "det", "DET", "DT", "a", O),
+    ("company", 11, "compound", "NOUN", "NN", "company", O),
+    ("official", 7, "appos", "NOUN", "NN", "official", O),
+    (".", 5, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_a_company_official_works_for_the_company_just_named_and_its_seat_is_a_place():
+    index, members = members_of(COMPANY_OFFICIAL)
+    assert ("Place", "Dover") in {(e.type, e.name) for e in index.entities}
+    assert members == [("Person/jo-hale", "Organization/acme-co", "company official")]

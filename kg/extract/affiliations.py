@@ -42,6 +42,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
             found.extend(_leaders(sent, para.offset, index, article.text))
             found.extend(_own_bodies(sent, para.offset, index, article.text))
             found.extend(_predicates(sent, para.offset, index, article.text))
+            found.extend(_adjacent(sent, para.offset, index, article.text))
         found.extend(_parentheses(para, index, article.text))
     best: dict[tuple[str, str], Affiliation] = {}
     for a in found:
@@ -252,7 +253,53 @@ def _role_only(person: str, appos: Token, sent: Span, offset: int, index: Entity
         return
     role = _clean_role(text[offset + words[0].idx : offset + appos.idx + len(appos.text)])
     if role:
-        yield Affiliation(person, None, role, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
+        # "Debra Bornstein, a company official": the company the article has just named
+        kinds = [t for t in words if t.dep_ == "compound" and t.lower_ in data_words("generic-organisation-nouns.txt")]
+        org = _nearest_organisation(offset + words[0].idx, index) if kinds else None
+        yield Affiliation(person, org, role, evidence_of(text, offset + sent.start_char, offset + sent.end_char))
+
+
+def _nearest_organisation(before: int, index: EntityIndex) -> str | None:
+    """The organisation mentioned last before the offset."""
+    for _, _, ref in reversed(index.spans_between(0, before)):
+        if ref.startswith(_ORG_TYPES):
+            return ref
+    return None
+
+
+def _adjacent(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
+    """Forms read in word order, whatever the parse: "Coast Guard Lt. Steve Hardy", "Health and Human
+    Services Inspector Richard P. Kusserow" (ORG, titles, Person), "Greg Thayer of the Forest Service",
+    "Lt. Jim Bowell of the Butler Township Fire Department" (Person of ORG)."""
+    doc = sent.doc
+    evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
+    for start, end, person in index.spans_between(offset + sent.start_char, offset + sent.end_char):
+        if not person.startswith("Person/"):
+            continue
+        first = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if first is None:
+            continue
+        i = first.start - 1
+        while i >= sent.start and (role_title(doc[i].text) or doc[i].text == "."
+                                   or (doc[i].pos_ == "NOUN" and doc[i].is_lower)):
+            i -= 1
+        titles = [t for t in doc[i + 1 : first.start] if t.text != "."]
+        org = _entity(doc[i], offset, index) if i >= sent.start else None
+        if titles and org is not None and org.startswith(_ORG_TYPES) and role_title(titles[-1].text):
+            role_end = offset + titles[-1].idx + len(titles[-1].text)
+            role_end += text.startswith(".", role_end)
+            yield Affiliation(person, org, _clean_role(text[offset + titles[0].idx : role_end]), evidence)
+        after = first.end
+        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ == "of":
+            after += 1  # "Stephanie Powell, of the DEM's division"
+        if after + 1 < sent.end and doc[after].lower_ == "of":
+            j = after + 1 + (doc[after + 1].lower_ == "the")
+            org = _entity(doc[j], offset, index) if j < sent.end else None
+            if org is not None and org.startswith(_ORG_TYPES):
+                written = [t for t in (*titles[-1:], first[0]) if role_title(t.text)]  # "Lt. Jim Bowell of ..."
+                title = written[0].text + ("." if text.startswith(".", offset + written[0].idx + len(written[0].text))
+                                           else "") if written else None
+                yield Affiliation(person, org, _clean_role(title), evidence)
 
 
 def _mention_head(token: Token, phrase: list[Token]) -> Token:

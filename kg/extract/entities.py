@@ -237,7 +237,7 @@ def _corrected_type(span: Span, mention_type: str) -> str:
         mention_type = "Place"
     if mention_type == "Organization" and _personal_name(span) and not _titles_a_name(span):
         mention_type = "Person"  # "Dean Kamen" tagged as an organisation
-    if mention_type in ("Person", "Organization") and (_kind_of_place(span) or _on_the_map(span)):
+    if mention_type in ("Person", "Organization") and (_kind_of_place(span) or _on_the_map(span) or _seat(span)):
         mention_type = "Place"
     if mention_type in ("Organization", "Place") and _with_age(span) and not is_region(span.text):
         mention_type = "Person"  # "Sanders, 45, was found guilty"
@@ -254,6 +254,14 @@ def _kind_of_place(span: Span) -> bool:
     if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod"):
         root = root.head  # "Calcasieu" and "Cameron" parishes
     return root.dep_ in ("compound", "nmod") and root.head.lower_ in place_nouns and root.head.i >= span.end
+
+
+def _seat(span: Span) -> bool:
+    """ "Waste Disposal Co. of Randolph", "the University of Bath": one name after an organisation's kind
+    and "of" is where it is."""
+    doc, start = span.doc, span.start
+    return (len(span) == 1 and start >= 2 and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_.rstrip(".") in _ORGANISATION_ENDS and doc[start - 2].is_title)
 
 
 def _on_the_map(span: Span) -> bool:
