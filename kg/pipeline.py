@@ -34,11 +34,11 @@ def extract(article: Article, paragraphs: list[Paragraph], *, model: str = "") -
     byline = byline_span(article)
     found = mentions(paragraphs, exclude=(byline,) if byline else ())
     index = resolve(found, text=article.text, agentive_capitals=agentive_capitals(paragraphs))
-    discourse = Discourse(index)
+    discourse = Discourse(index, article.text)
     said = statement_rules.statements(article, paragraphs, discourse)
     said = tuple(_with_mentions(s, index) for s in said)
     members = tuple(affiliation_rules.affiliations(article, paragraphs, index))
-    actions = tuple(action_rules.actions(article, paragraphs, Discourse(index)))
+    actions = tuple(action_rules.actions(article, paragraphs, Discourse(index, article.text)))
     return ArticleGraph(article, index.entities, said, members, actions, model=model)
 
 

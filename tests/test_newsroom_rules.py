@@ -260,3 +260,30 @@ def test_a_company_official_works_for_the_company_just_named_and_its_seat_is_a_p
     index, members = members_of(COMPANY_OFFICIAL)
     assert ("Place", "Dover") in {(e.type, e.name) for e in index.entities}
     assert members == [("Person/jo-hale", "Organization/acme-co", "company official")]
+
+
+def test_a_description_refers_to_the_person_whose_role_is_written_beside_the_name():
+    from kg.extract.discourse import Discourse
+    from kg.extract.statements import statements
+
+    first = flat(("Sen.", O), ("Ann", "B-PERSON"), ("Lowe", "I-PERSON"), ("spoke", O, "VBD"), (".", O, "."))
+    # Then the senator said the bill failed.
+    later = [
+        ("Then", 3, "advmod", "ADV", "RB", "then", O),
+        ("the", 2, "det", "DET", "DT", "the", O),
+        ("senator", 3, "nsubj", "NOUN", "NN", "senator", O),
+        ("said", 3, "ROOT", "VERB", "VBD", "say", O),
+        ("the", 5, "det", "DET", "DT", "the", O),
+        ("bill", 6, "nsubj", "NOUN", "NN", "bill", O),
+        ("failed", 3, "ccomp", "VERB", "VBD", "fail", O),
+        (".", 3, "punct", "PUNCT", ".", ".", O),
+    ]
+    article, paragraphs = article_from(first, later)
+    index = resolve(mentions(paragraphs), text=article.text)
+    [said] = statements(article, paragraphs, Discourse(index, article.text))
+    assert (said.speaker, said.speaker_text, said.content) == ("Person/ann-lowe", "the senator", "the bill failed")
+    # the same words with no senator named before: an unnamed speaker
+    article, paragraphs = article_from(later)
+    index = resolve(mentions(paragraphs), text=article.text)
+    [said] = statements(article, paragraphs, Discourse(index, article.text))
+    assert said.speaker is None

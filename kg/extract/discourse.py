@@ -6,12 +6,13 @@ organisation or report.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import (DOCUMENT_NOUNS, ORGANIZATION_NOUNS, FEMALE_PRONOUNS, GOVERNMENT_NOUNS,
-                                MALE_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS)
+                                MALE_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, title_word)
 from kg.resolve import EntityIndex
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -34,6 +35,7 @@ class Discourse:
     """The subjects seen so far, newest last, and the organisation that issued "the report"."""
 
     index: EntityIndex
+    text: str = ""  # the article's text, where the roles written beside each person's name are read
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (offset, Entity.ref)
     issuer: str | None = None
     genders: dict[str, str] = field(default_factory=dict)
@@ -77,6 +79,8 @@ class Discourse:
             ref = self._organisation_by_kind(head, offset, position)
         if ref is None and head.pos_ in ("NOUN", "PROPN"):
             ref = self._named_in_apposition(head, offset)
+        if ref is None and head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            ref = self._described_person(head.lemma_.lower(), position)
         if remember and ref is not None:
             self.subjects.append((position, ref))
         described = head.pos_ in ("NOUN", "PROPN") or lower in _QUANTIFIERS  # "All of the candidates"
@@ -119,6 +123,17 @@ class Discourse:
             return self._last_subject(position, lambda r: r.startswith(("Organization/", "Place/")))
         return None
 
+    def _described_person(self, role: str, position: int) -> str | None:
+        """ "the senator", "the former ambassador", "the party chairman": the nearest person named
+        before with that role written beside the name ("Sen. Jane Roe", "Jane Roe, the ambassador",
+        "party chairman Jane Roe")."""
+        if not self.text or role in ORGANIZATION_NOUNS or role in GOVERNMENT_NOUNS or role in DOCUMENT_NOUNS:
+            return None
+        for start, end, ref in reversed(self.index.spans_between(max(0, position - _WINDOW), position)):
+            if ref.startswith("Person/") and role in _roles_beside(self.text, start, end):
+                return ref
+        return None
+
     def _last_subject(self, position: int, ok) -> str | None:
         for at, ref in reversed(self.subjects):
             if position - _WINDOW <= at < position and ok(ref):
@@ -144,6 +159,17 @@ class Discourse:
                 if ref and ref.startswith("Organization/"):
                     return ref
         return None
+
+
+def _roles_beside(text: str, start: int, end: int) -> set[str]:
+    """The role words written with a name: its title ("Sen. Jane Roe"), the words just before it
+    ("party chairman Jane Roe") and its apposition ("Jane Roe, the former ambassador, ...")."""
+    before = re.findall(r"[A-Za-z][\w.-]*", text[max(0, start - 40) : start])[-3:]
+    inside = text[start:end].split()[:1]
+    after = re.match(r"\s*,\s*(?:a|an|the)?\s*([a-z][a-z .-]{0,60}?)\s*(?:,|\.|;| of | for | at | in | who )",
+                     text[end : end + 90])
+    words = before + inside + (after.group(1).split() if after else [])
+    return {title_word(w) for w in words}
 
 
 def phrase_text(head: Token) -> str:

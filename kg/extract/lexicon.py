@@ -157,3 +157,16 @@ def role_title(word: str) -> bool:
     """ "Lt.", "Major", "Academician", "Sprinter": a word written before a name as its title or rank
     (kg/data/role-titles.txt)."""
     return word.rstrip(".").lower() in data_words("role-titles.txt")
+
+
+def title_word(word: str) -> str:
+    """The role word an abbreviated title stands for: "Sen." -> "senator"; any other word lower-cased."""
+    word = word.rstrip(".").lower()
+    return _title_words().get(word, word)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> dict[str, str]:
+    text = resources.files("kg.data").joinpath("title-abbreviations.txt").read_text(encoding="utf-8")
+    pairs = (line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {short: long for short, long in pairs}
