@@ -122,7 +122,7 @@ def throughput(folder: Path, paths: list[Path], jobs: int, work: Path) -> dict:
 
 def memory_child(folder: str, store: str, jobs: int) -> None:
     """(In a subprocess) kg ingest --into, then print the peak RSS and the time spent in the store."""
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     spent = [0.0]
     put = Store.put_article
@@ -228,7 +228,7 @@ def queries(store_path: Path, work: Path, *, repeat: int, rdflib_repeat: int, rd
     from kg.rdf.io import serialize
     from kg.rdf.query import run_query
     from kg.resources import bundled_queries
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     out: dict = {}
     # the store's queries first, in a process that holds no rdflib graph (as kg query runs): a

@@ -37,7 +37,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out or not args.into else None
     store = None
     if args.into:
-        from kg.store import Store
+        from kg.rdf.store import Store
 
         store = Store(args.into)
     failed = []
@@ -121,7 +121,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """
     from kg.fileio import write_text_atomic
     from kg.rdf.io import serialize
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
            "jsonld": "json-ld"}[args.format]
@@ -170,7 +170,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         result = remote_query(args.endpoint, sparql)
     else:
-        from kg.store import Store, is_store
+        from kg.rdf.store import Store, is_store
 
         if is_store(args.graph):  # a store answers on its own (Oxigraph), on its merged graph
             with Store(args.graph, read_only=True) as store:

@@ -138,7 +138,7 @@ def article_triples(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAU
                     generated_at: datetime | None = None) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
     """The triples of ``build_graph``'s graph, as a list of rdflib terms without the Graph.
 
-    For writers that need no rdflib Graph (a store, kg.store.Store.put_article): filling a Graph
+    For writers that need no rdflib Graph (a store, kg.rdf.store.Store.put_article): filling a Graph
     costs several times more than making the triples (rdflib dispatches an event and updates three
     indexes per triple). Same arguments and errors as ``build_graph``.
 
