@@ -106,7 +106,7 @@ class Action:
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """Everything extracted from one article; converts to RDF and to NetworkX."""
+    """Everything extracted from one article (``kg.rdf.build.build_graph`` turns it into RDF)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -121,18 +121,6 @@ class ArticleGraph:
             if entity.ref == ref:
                 return entity
         raise KeyError(ref)
-
-    def to_rdf(self, *, base: str | None = None):
-        """This article as an rdflib Graph in the kg vocabulary (see ontology/kg.ttl)."""
-        from kg.rdf.build import build_graph
-
-        return build_graph([self], base=base) if base else build_graph([self])
-
-    def to_networkx(self, *, base: str | None = None):
-        """The actor graph of this article (entities as nodes), as analysed by ``kg analyze``."""
-        from kg.analyze import to_networkx
-
-        return to_networkx(self.to_rdf(base=base))
 
 
 # The speech-act types a cue maps to; ontology/kg.ttl declares one individual for each.

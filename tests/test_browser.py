@@ -15,6 +15,7 @@ from browser import chromium_driver, missing, wait_until_ready
 from conftest import make_small_article_graph
 from kg.analyze import to_networkx
 from kg.model import Action, Affiliation, Article, ArticleGraph, Entity, Evidence, Statement
+from kg.rdf.build import build_graph
 from kg.rdf.io import read_graph
 from kg.render import COMMUNITY_COLOURS, TYPE_COLOURS, _merged_edges, render_html, write_html
 
@@ -209,7 +210,7 @@ def hostile_article() -> ArticleGraph:
 def test_hostile_article_shows_markup_as_text_and_runs_nothing(driver, tmp_path):
     from selenium.webdriver.common.by import By
 
-    page = write_html(render_html(hostile_article().to_rdf()), tmp_path / "hostile.html")
+    page = write_html(render_html(build_graph([hostile_article()])), tmp_path / "hostile.html")
     _open(driver, page)
     # open every node's panel, hover nothing in particular, search, switch colours
     ids = driver.execute_script("return nodes.getIds()")
