@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.analyze import analysis_graph, analysis_json, analyze, format_markdown
+from kg.analyze import analysis_json, analyze, format_markdown
 from kg.fileio import write_text_atomic
 from kg.model import ArticleGraph
 from kg.pipeline import ingest
 from kg.rdf.build import build_dataset, build_graph
 from kg.rdf.io import output_format, serialize
+from kg.rdf.measures import analysis_graph
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.render import render_html
 

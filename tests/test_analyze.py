@@ -1,6 +1,7 @@
 """kg.analyze on small RDF graphs built by hand in the shape of notes/rdf-contract.md."""
 from __future__ import annotations
 
+import doctest
 import json
 import re
 
@@ -8,10 +9,13 @@ import networkx as nx
 import pytest
 from rdflib import Graph, Literal, Namespace
 
-from kg.analyze import (EDGE_WEIGHTS, analysis_graph, analysis_json, analyze, format_markdown, format_report,
-                        layout_positions, md, pagerank, participation, to_networkx)
+import kg.analyze
+from kg.analyze import (EDGE_WEIGHTS, analysis_json, analyze, format_markdown, format_report, layout_positions, md,
+                        pagerank, participation, to_networkx)
+from kg.analyze import analysis, conflicts, graph as graph_module, markdown, measures, report
 from kg.rdf import vocab  # SCHEMA stays qualified: pytest warns on a module-level SDO name
 from kg.rdf.io import serialize
+from kg.rdf.measures import analysis_graph
 from kg.rdf.query import run_query
 from kg.rdf.vocab import KG, KG_NS, ORG, OWL, QUOTE_TYPE_IRIS, RDF, RDFS, speech_act_iri
 from kg.resources import bundled_queries, ontology_file
@@ -77,6 +81,11 @@ def make_graph(reverse: bool = False) -> Graph:
 @pytest.fixture
 def graph() -> Graph:
     return make_graph()
+
+
+@pytest.mark.parametrize("module", [kg.analyze, analysis, conflicts, graph_module, markdown, measures, report])
+def test_doctests(module):
+    assert doctest.testmod(module).failed == 0
 
 
 def test_nodes_are_the_entities_only(graph):
