@@ -38,7 +38,7 @@ from pyvis.network import Network
 
 from kg.analyze import analyze, layout_positions, to_networkx
 from kg.fileio import write_text_atomic
-from kg.model import ENTITY_TYPES
+from kg.model import ENTITY_TYPES, Analysis
 
 TYPE_COLOURS: dict[str, str] = {
     "Person": "#4e79a7",  # blue
@@ -503,7 +503,7 @@ def _default_title(analysis: dict) -> str:
     return "; ".join(headlines) if headlines else "Knowledge graph"
 
 
-def render_html(graph: rdflib.Graph, *, title: str | None = None, analysis: dict | None = None) -> str:
+def render_html(graph: rdflib.Graph, *, title: str | None = None, analysis: Analysis | None = None) -> str:
     """One self-contained HTML page drawing the actor graph of ``graph``.
 
     Nodes are coloured by type (or community) and sized by PageRank (from ``analysis``, computed
@@ -513,8 +513,7 @@ def render_html(graph: rdflib.Graph, *, title: str | None = None, analysis: dict
     HTML, and the page works offline from any folder.
     """
     G = to_networkx(graph)
-    if analysis is None:
-        analysis = analyze(graph)
+    analysis = (analysis or analyze(graph)).as_dict()
     if title is None:
         title = _default_title(analysis)
     measures = {n["id"]: n for n in analysis.get("nodes", [])}

@@ -77,6 +77,6 @@ def write_article_files(article_graph: ArticleGraph, out: Path, *, name: str, ba
         name=name, turtle=targets[0], analysis=targets[1], page=targets[2],
         entities=len(article_graph.entities), statements=len(article_graph.statements),
         affiliations=len(article_graph.affiliations), actions=len(article_graph.actions),
-        triples=len(graph), top_actors=tuple(a["name"] for a in analysis.get("top_actors", [])[:5]),
+        triples=len(graph), top_actors=tuple(a.name for a in analysis.top_actors[:5]),
         measures=targets[3], report=targets[4],
     )

@@ -133,7 +133,7 @@ def test_article_text_survives_as_text(page):
 
 def test_nodes_coloured_by_type_and_sized_by_pagerank(page):
     graph = make_graph()
-    ranks = {n["id"]: n["pagerank"] for n in analyze(graph)["nodes"]}
+    ranks = {n.id: n.pagerank for n in analyze(graph).nodes}
     nodes = {n["id"]: n for n in _dataset(page, "nodes")}
     assert set(nodes) == {str(i) for i in (EVIL, ANN, ACME, PARIS, KURDS)}
     assert nodes[str(KURDS)]["color"] == TYPE_COLOURS["Group"]

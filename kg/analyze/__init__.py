@@ -4,7 +4,9 @@ r"""The actor graph of kg's RDF, and what can be measured on it.
 multigraph whose nodes are the entities and whose edges are the facts between them;
 measures.py holds the measures (PageRank, betweenness, Louvain communities, participation,
 brokers), free functions of a NetworkX graph; conflicts.py finds who accuses whom and who answers;
-``analyze`` (analysis.py) puts them together; report.py and markdown.py write the reports.
+``analyze`` (analysis.py) puts them together in an ``Analysis`` (frozen dataclasses of
+kg/model.py); report.py and markdown.py write the reports. The measures as RDF are written by
+kg/rdf/measures.py.
 
 Example:
 

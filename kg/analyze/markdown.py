@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from kg.analyze.report import about, acts, counts_line, members, one_sided, title_of, verbs
+from kg.model import Analysis
 
 _MD_ESCAPES = {"\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "]": "\\]",
                "<": "&lt;", ">": "&gt;", "&": "&amp;", "#": "\\#"}
 
 
-def format_markdown(analysis: dict, *, top: int = 10) -> str:
+def format_markdown(analysis: Analysis, *, top: int = 10) -> str:
     """A readable Markdown report of ``analysis``: top actors, speakers, communities, brokers, conflicts."""
     title = title_of(analysis) or "Knowledge graph"
-    out = [f"# {md(title)}", "", md(counts_line(analysis["counts"])) + "."]
+    out = [f"# {md(title)}", "", md(counts_line(analysis.counts)) + "."]
     for section in (_actors(analysis, top), _speakers(analysis), _communities(analysis), _brokers(analysis, top),
                     _conflicts(analysis)):
         out += ["", *section]
@@ -31,72 +32,73 @@ def _quote(text: str, width: int = 160) -> str:
     return md(text if len(text) <= width else text[: width - 1] + "…")
 
 
-def _actors(analysis: dict, top: int) -> list[str]:
+def _actors(analysis: Analysis, top: int) -> list[str]:
     out = ["## Top actors", "", "By PageRank in the actor graph (entities as nodes; affiliations, actions and "
            "\"speaks about\" links as weighted edges).", ""]
-    if not analysis["top_actors"]:
+    if not analysis.top_actors:
         return out + ["No entities."]
     out += ["| # | Name | Type | PageRank | Betweenness | Degree | Statements | Community |",
             "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
-    for i, a in enumerate(analysis["top_actors"][:top], 1):
-        out.append(f"| {i} | {md(a['name'])} | {a['type']} | {a['pagerank']:.4f} | {a.get('betweenness', 0):.4f}"
-                   f" | {a['degree']} | {a['statements']} | {a.get('community', 0)} |")
+    for i, a in enumerate(analysis.top_actors[:top], 1):
+        out.append(f"| {i} | {md(a.name)} | {a.type} | {a.pagerank:.4f} | {a.betweenness:.4f}"
+                   f" | {a.degree} | {a.statements} | {a.community} |")
     return out
 
 
-def _speakers(analysis: dict) -> list[str]:
+def _speakers(analysis: Analysis) -> list[str]:
     out = ["## Speakers", ""]
-    if not analysis["speakers"]:
+    if not analysis.speakers:
         return out + ["No attributed statements."]
     out += ["| Name | Statements | Speech acts | Speaks most about |", "| --- | ---: | --- | --- |"]
-    for s in analysis["speakers"]:
-        out.append(f"| {md(s['name'])} | {s['statements']} | {md(acts(s, 4))} | {md(about(s, 4))} |")
-    unattributed = analysis["counts"].get("unattributed_statements", 0)
+    for s in analysis.speakers:
+        out.append(f"| {md(s.name)} | {s.statements} | {md(acts(s, 4))} | {md(about(s, 4))} |")
+    unattributed = analysis.counts.unattributed_statements
     if unattributed:
         out += ["", f"{unattributed} statement(s) have no named speaker."]
     return out
 
 
-def _communities(analysis: dict) -> list[str]:
+def _communities(analysis: Analysis) -> list[str]:
     out = ["## Communities", "", "Louvain (seeded, reproducible) on the weighted, undirected actor graph; "
            "most central member first.", ""]
-    shown = [c for c in analysis["communities"] if c["size"] > 1]
+    shown = [c for c in analysis.communities if c.size > 1]
     if shown:
         out += ["| # | Size | Members |", "| ---: | ---: | --- |"]
         for c in shown:
-            out.append(f"| {c['id']} | {c['size']} | {md(members(c, 12))} |")
-    alone = [c["members"][0] for c in analysis["communities"] if c["size"] == 1]
+            out.append(f"| {c.id} | {c.size} | {md(members(c, 12))} |")
+    alone = [c.members[0] for c in analysis.communities if c.size == 1]
     if alone:
         out += ["", "Not tied to any other entity: " + md(", ".join(alone)) + "."]
-    if not analysis["communities"]:
+    if not analysis.communities:
         out.append("None.")
     return out
 
 
-def _brokers(analysis: dict, top: int) -> list[str]:
+def _brokers(analysis: Analysis, top: int) -> list[str]:
     out = ["## Brokers between communities", "", "Entities tied to more than one community, by betweenness; "
            "participation is 0 when all ties stay in one community and grows as they spread.", ""]
-    if not analysis.get("brokers"):
+    if not analysis.brokers:
         return out + ["None."]
     out += ["| Name | Type | Betweenness | Participation | Own community | Also tied to |",
             "| --- | --- | ---: | ---: | ---: | --- |"]
-    for b in analysis["brokers"][:top]:
-        out.append(f"| {md(b['name'])} | {b['type']} | {b['betweenness']:.4f} | {b['participation']:.4f}"
-                   f" | {b['community']} | {', '.join(str(c) for c in b['links'])} |")
+    for b in analysis.brokers[:top]:
+        actor = b.actor
+        out.append(f"| {md(actor.name)} | {actor.type} | {actor.betweenness:.4f} | {actor.participation:.4f}"
+                   f" | {actor.community} | {', '.join(str(c) for c in b.links)} |")
     return out
 
 
-def _conflicts(analysis: dict) -> list[str]:
+def _conflicts(analysis: Analysis) -> list[str]:
     out = ["## Conflicts", "", "One side accuses or criticises (a statement's speech act, or an action), "
            "the other, or a member of it, rejects or denies.", ""]
-    if analysis.get("conflicts"):
+    if analysis.conflicts:
         out += ["| Accuser | Accused | Accusation | Response |", "| --- | --- | --- | --- |"]
-        for c in analysis["conflicts"]:
-            accusation = c["accusations"][0]
-            response = c["responses"][0]
-            out.append(f"| {md(c['accuser_name'])} | {md(c['accused_name'])}"
-                       f" | {_quote(accusation['sentence'])} | {md(response['by_name'])} {md(response['verb'])}:"
-                       f" {_quote(response['text'] or response['sentence'])} |")
+        for c in analysis.conflicts:
+            accusation = c.accusations[0]
+            response = c.responses[0]
+            out.append(f"| {md(c.accuser_name)} | {md(c.accused_name)}"
+                       f" | {_quote(accusation.sentence)} | {md(response.by_name)} {md(response.verb)}:"
+                       f" {_quote(response.text or response.sentence)} |")
     else:
         out.append("None found.")
     unanswered = one_sided(analysis)
@@ -104,6 +106,6 @@ def _conflicts(analysis: dict) -> list[str]:
         out += ["", "Accusations with no rejection in the text:", "", "| Accuser | Accused | Verb | Evidence |",
                 "| --- | --- | --- | --- |"]
         for a in unanswered:
-            out.append(f"| {md(a['accuser_name'])} | {md(a['accused_name'])} | {md(verbs(a['accusations']))}"
-                       f" | {_quote(a['accusations'][0]['sentence'])} |")
+            out.append(f"| {md(a.accuser_name)} | {md(a.accused_name)} | {md(verbs(a.accusations))}"
+                       f" | {_quote(a.accusations[0].sentence)} |")
     return out

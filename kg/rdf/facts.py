@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 
-from kg.model import ENTITY_TYPES
+from kg.model import ENTITY_TYPES, ArticleRef
 from kg.rdf.build import ENTITY_CLASSES
 from kg.rdf.vocab import KG, KG_NS, ORG, QUOTE_TYPE_IRIS, RDF, RDFS, SCHEMA
 
@@ -65,15 +65,6 @@ class ActionFact:
 
 
 @dataclass(frozen=True)
-class ArticleFact:
-    """A schema:NewsArticle: its IRI, schema:identifier and schema:headline."""
-
-    id: str
-    identifier: str | None
-    headline: str | None
-
-
-@dataclass(frozen=True)
 class ActorFacts:
     """Everything the actor graph is made of, each kind sorted by IRI.
 
@@ -82,7 +73,7 @@ class ActorFacts:
     ``quote_type``, ``sentence``, ``article`` and ``mentions`` (the entities it mentions, sorted).
     """
 
-    articles: tuple[ArticleFact, ...]
+    articles: tuple[ArticleRef, ...]
     entities: tuple[EntityFact, ...]
     statements: tuple[dict, ...]
     memberships: tuple[MembershipFact, ...]
@@ -94,7 +85,7 @@ def read_actor_facts(graph: Graph) -> ActorFacts:
     """The entities, statements, memberships, actions and articles of ``graph``."""
     entities = _entities(graph)
     return ActorFacts(
-        articles=tuple(ArticleFact(str(a), _first(graph, a, SCHEMA.identifier), _first(graph, a, SCHEMA.headline))
+        articles=tuple(ArticleRef(str(a), _first(graph, a, SCHEMA.identifier), _first(graph, a, SCHEMA.headline))
                        for a in _typed(graph, SCHEMA.NewsArticle)),
         entities=tuple(_entity(graph, entity, type_name) for entity, type_name in entities.items()),
         statements=tuple(_statement_record(graph, s, entities) for s in _typed(graph, KG.Statement, SCHEMA.Quotation)),
