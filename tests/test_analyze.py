@@ -10,9 +10,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 
 import kg.analyze
-from kg.analyze import (EDGE_WEIGHTS, analysis_json, analyze, format_markdown, format_report, layout_positions, md,
-                        pagerank, participation, to_networkx)
-from kg.analyze import analysis, conflicts, graph as graph_module, markdown, measures, report
+from kg.analyze import (EDGE_WEIGHTS, analysis_json, analyze, format_markdown, format_report, md, pagerank,
+                        participation, to_networkx)
+from kg.analyze import analysis, conflicts, graph as graph_module, layout, markdown, measures, report
 from kg.model import ArticleRef, Counts, Speaker, Topic
 from kg.rdf import vocab  # SCHEMA stays qualified: pytest warns on a module-level SDO name
 from kg.rdf.io import serialize
@@ -84,7 +84,8 @@ def graph() -> Graph:
     return make_graph()
 
 
-@pytest.mark.parametrize("module", [kg.analyze, analysis, conflicts, graph_module, markdown, measures, report])
+@pytest.mark.parametrize("module", [kg.analyze, analysis, conflicts, graph_module, layout, markdown, measures,
+                                    report])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0
 
@@ -362,7 +363,7 @@ def test_merged_corpus_of_two_articles(graph):
     assert format_report(result).startswith("Article: Acme hires Bob; Cem on Bob\n")
 
 
-# ---------------------------------------------------------------- RDF, Markdown, layout
+# ---------------------------------------------------------------- RDF, Markdown
 
 
 def _declared() -> set:
@@ -407,13 +408,3 @@ def test_markdown_report_tables_and_escaping(quarrel):
             assert len(cells) == 1, block
     assert md("a\nb") == "a b"
 
-
-def test_layout_is_deterministic_and_wide(graph):
-    G = to_networkx(graph)
-    connected = G.subgraph([str(e) for e in (ANN, BOB, ACME, PARIS)])
-    pos = layout_positions(connected)
-    assert pos == layout_positions(to_networkx(make_graph(reverse=True)).subgraph(list(connected)))
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    assert max(xs) - min(xs) >= max(ys) - min(ys)
-    assert all(isinstance(v, int) for p in pos.values() for v in p)
-    assert layout_positions(nx.MultiDiGraph()) == {}
