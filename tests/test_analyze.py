@@ -1,4 +1,4 @@
-"""kg.analyze on small RDF graphs built by hand in the shape of notes/rdf-contract.md."""
+"""kg.analyze on small RDF graphs built by hand in the shape kg/rdf/build.py writes."""
 from __future__ import annotations
 
 import doctest

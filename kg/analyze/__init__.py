@@ -1,6 +1,6 @@
 r"""The actor graph of kg's RDF, and what can be measured on it.
 
-``to_networkx`` (graph.py) projects the RDF (see notes/rdf-contract.md) onto a NetworkX
+``to_networkx`` (graph.py) projects the RDF (as kg/rdf/build.py writes it) onto a NetworkX
 multigraph whose nodes are the entities and whose edges are the facts between them;
 measures.py holds the measures (PageRank, betweenness, Louvain communities, participation,
 brokers), free functions of a NetworkX graph; conflicts.py finds who accuses whom and who answers;

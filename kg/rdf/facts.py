@@ -1,10 +1,10 @@
 """The facts of kg's RDF that the actor graph is made of, read back as plain data.
 
-The reverse of build.py for the analysis (see notes/rdf-contract.md): entities with their type,
-name and aliases, statements, memberships, actions and articles, as IRI strings and text, so that
-no rdflib term leaves the RDF layer. ``rdf:type`` and vocabulary terms are never entities. Where a
-subject has several values of one property the smallest is taken, so the result does not depend
-on the order of the triples.
+The reverse of build.py for the analysis: entities with their type, name and aliases,
+statements, memberships, actions and articles, as IRI strings and text, so that no rdflib term
+leaves the RDF layer. ``rdf:type`` and vocabulary terms are never entities. Where a subject has
+several values of one property the smallest is taken, so the result does not depend on the order
+of the triples.
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from kg.rdf.vocab import RDF, SCHEMA
