@@ -1,4 +1,4 @@
-"""One article file in, its output files out: NAME.ttl, NAME.analysis.json, NAME.analysis.ttl,
+"""One ingested article in, its output files out: NAME.ttl, NAME.analysis.json, NAME.analysis.ttl,
 NAME.report.md and NAME.html.
 
 Everything is computed in memory first and each file is written atomically, so an error never
@@ -12,7 +12,6 @@ from pathlib import Path
 from kg.analyze import analysis_json, analyze, format_markdown
 from kg.fileio import write_text_atomic
 from kg.model import ArticleGraph
-from kg.pipeline import ingest
 from kg.rdf.build import build_dataset, build_graph
 from kg.rdf.io import output_format, serialize
 from kg.rdf.measures import analysis_graph
@@ -47,14 +46,6 @@ class IngestResult:
             + "".join(f", {p}" for p in (self.measures, self.report) if p is not None) + "\n"
             f"  page: {self.page}"
         )
-
-
-def ingest_to_files(path: Path, out: Path, *, model: str | None = None, base: str | None = None,
-                    format: str = "ttl") -> IngestResult:
-    """Ingest one article file and write its graph (in ``format``: ttl, nt, trig, nquads, jsonld),
-    analysis JSON and page into ``out``."""
-    return write_article_files(ingest(Path(path), model=model), out, name=Path(path).stem,  # as the user named it
-                               base=base, format=format)
 
 
 def write_article_files(article_graph: ArticleGraph, out: Path, *, name: str, base: str | None = None,
