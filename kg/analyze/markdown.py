@@ -1,7 +1,7 @@
 """The Markdown report of an analysis (NAME.report.md): the text report's tables, with their evidence."""
 from __future__ import annotations
 
-from kg.analyze.report import about, acts, counts_line, members, one_sided, title_of, verbs
+from kg.analyze.report import about, acts, counts_line, members, one_sided, section, title_of, verbs
 from kg.model import Analysis
 
 _MD_ESCAPES = {"\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "]": "\\]",
@@ -33,27 +33,23 @@ def _quote(text: str, width: int = 160) -> str:
 
 
 def _actors(analysis: Analysis, top: int) -> list[str]:
-    out = ["## Top actors", "", "By PageRank in the actor graph (entities as nodes; affiliations, actions and "
-           "\"speaks about\" links as weighted edges).", ""]
-    if not analysis.top_actors:
-        return out + ["No entities."]
-    out += ["| # | Name | Type | PageRank | Betweenness | Degree | Statements | Community |",
-            "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
-    for i, a in enumerate(analysis.top_actors[:top], 1):
-        out.append(f"| {i} | {md(a.name)} | {a.type} | {a.pagerank:.4f} | {a.betweenness:.4f}"
-                   f" | {a.degree} | {a.statements} | {a.community} |")
-    return out
+    return section(
+        ["## Top actors", "", "By PageRank in the actor graph (entities as nodes; affiliations, actions and "
+         "\"speaks about\" links as weighted edges).", ""],
+        analysis.top_actors, "No entities.",
+        ["| # | Name | Type | PageRank | Betweenness | Degree | Statements | Community |",
+         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"],
+        lambda i, a: f"| {i} | {md(a.name)} | {a.type} | {a.pagerank:.4f} | {a.betweenness:.4f}"
+                     f" | {a.degree} | {a.statements} | {a.community} |", limit=top)
 
 
 def _speakers(analysis: Analysis) -> list[str]:
-    out = ["## Speakers", ""]
-    if not analysis.speakers:
-        return out + ["No attributed statements."]
-    out += ["| Name | Statements | Speech acts | Speaks most about |", "| --- | ---: | --- | --- |"]
-    for s in analysis.speakers:
-        out.append(f"| {md(s.name)} | {s.statements} | {md(acts(s, 4))} | {md(about(s, 4))} |")
+    out = section(
+        ["## Speakers", ""], analysis.speakers, "No attributed statements.",
+        ["| Name | Statements | Speech acts | Speaks most about |", "| --- | ---: | --- | --- |"],
+        lambda _, s: f"| {md(s.name)} | {s.statements} | {md(acts(s, 4))} | {md(about(s, 4))} |")
     unattributed = analysis.counts.unattributed_statements
-    if unattributed:
+    if analysis.speakers and unattributed:
         out += ["", f"{unattributed} statement(s) have no named speaker."]
     return out
 
@@ -75,17 +71,15 @@ def _communities(analysis: Analysis) -> list[str]:
 
 
 def _brokers(analysis: Analysis, top: int) -> list[str]:
-    out = ["## Brokers between communities", "", "Entities tied to more than one community, by betweenness; "
-           "participation is 0 when all ties stay in one community and grows as they spread.", ""]
-    if not analysis.brokers:
-        return out + ["None."]
-    out += ["| Name | Type | Betweenness | Participation | Own community | Also tied to |",
-            "| --- | --- | ---: | ---: | ---: | --- |"]
-    for b in analysis.brokers[:top]:
-        actor = b.actor
-        out.append(f"| {md(actor.name)} | {actor.type} | {actor.betweenness:.4f} | {actor.participation:.4f}"
-                   f" | {actor.community} | {', '.join(str(c) for c in b.links)} |")
-    return out
+    return section(
+        ["## Brokers between communities", "", "Entities tied to more than one community, by betweenness; "
+         "participation is 0 when all ties stay in one community and grows as they spread.", ""],
+        analysis.brokers, "None.",
+        ["| Name | Type | Betweenness | Participation | Own community | Also tied to |",
+         "| --- | --- | ---: | ---: | ---: | --- |"],
+        lambda _, b: f"| {md(b.actor.name)} | {b.actor.type} | {b.actor.betweenness:.4f}"
+                     f" | {b.actor.participation:.4f} | {b.actor.community} | {', '.join(str(c) for c in b.links)} |",
+        limit=top)
 
 
 def _conflicts(analysis: Analysis) -> list[str]:

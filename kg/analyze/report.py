@@ -58,32 +58,33 @@ def one_sided(analysis: Analysis) -> list[Accusation]:
     return [a for a in analysis.accusations if (a.accuser, a.accused) not in answered]
 
 
+def section(title: list[str], items, empty: str, header: list[str], row, *, limit: int | None = None) -> list[str]:
+    """The lines of a report section: ``title``, then ``header`` and ``row(number, item)`` for each
+    of the first ``limit`` of ``items`` (numbered from 1), or ``empty`` when there are none."""
+    if not items:
+        return [*title, empty]
+    return [*title, *header, *(row(i, item) for i, item in enumerate(items[:limit], 1))]
+
+
 def _cell(text: str, width: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _actors(analysis: Analysis) -> list[str]:
-    lines = ["Top actors (by PageRank)"]
-    if not analysis.top_actors:
-        return lines + ["  (no entities)"]
-    lines.append(f"  {'#':>2}  {'Name':<32}  {'Type':<12}  {'PageRank':>8}  {'Between':>7}  {'Degree':>6}"
-                 f"  {'Statements':>10}  {'Community':>9}")
-    for i, actor in enumerate(analysis.top_actors, 1):
-        lines.append(f"  {i:>2}  {_cell(actor.name, 32):<32}  {actor.type:<12}  {actor.pagerank:>8.4f}"
-                     f"  {actor.betweenness:>7.4f}  {actor.degree:>6}  {actor.statements:>10}  {actor.community:>9}")
-    return lines
+    return section(
+        ["Top actors (by PageRank)"], analysis.top_actors, "  (no entities)",
+        [f"  {'#':>2}  {'Name':<32}  {'Type':<12}  {'PageRank':>8}  {'Between':>7}  {'Degree':>6}"
+         f"  {'Statements':>10}  {'Community':>9}"],
+        lambda i, a: f"  {i:>2}  {_cell(a.name, 32):<32}  {a.type:<12}  {a.pagerank:>8.4f}  {a.betweenness:>7.4f}"
+                     f"  {a.degree:>6}  {a.statements:>10}  {a.community:>9}")
 
 
 def _speakers(analysis: Analysis) -> list[str]:
-    lines = ["Speakers"]
-    if not analysis.speakers:
-        return lines + ["  (no attributed statements)"]
-    lines.append(f"  {'Name':<32}  {'Statements':>10}  {'Speech acts':<28}  Speaks most about")
-    for speaker in analysis.speakers:
-        lines.append(f"  {_cell(speaker.name, 32):<32}  {speaker.statements:>10}"
-                     f"  {_cell(acts(speaker), 28):<28}  {_cell(about(speaker), 60)}")
-    return lines
+    return section(
+        ["Speakers"], analysis.speakers, "  (no attributed statements)",
+        [f"  {'Name':<32}  {'Statements':>10}  {'Speech acts':<28}  Speaks most about"],
+        lambda _, s: f"  {_cell(s.name, 32):<32}  {s.statements:>10}  {_cell(acts(s), 28):<28}  {_cell(about(s), 60)}")
 
 
 def _communities(analysis: Analysis) -> list[str]:
@@ -100,14 +101,11 @@ def _communities(analysis: Analysis) -> list[str]:
 
 
 def _brokers(analysis: Analysis) -> list[str]:
-    lines = ["Brokers between communities (by betweenness)"]
-    if not analysis.brokers:
-        return lines + ["  (none)"]
-    lines.append(f"  {'Name':<32}  {'Between':>7}  {'Particip.':>9}  Community -> also tied to")
-    for b in analysis.brokers[:10]:
-        lines.append(f"  {_cell(b.actor.name, 32):<32}  {b.actor.betweenness:>7.4f}  {b.actor.participation:>9.4f}"
-                     f"  {b.actor.community} -> {', '.join(str(c) for c in b.links)}")
-    return lines
+    return section(
+        ["Brokers between communities (by betweenness)"], analysis.brokers, "  (none)",
+        [f"  {'Name':<32}  {'Between':>7}  {'Particip.':>9}  Community -> also tied to"],
+        lambda _, b: f"  {_cell(b.actor.name, 32):<32}  {b.actor.betweenness:>7.4f}  {b.actor.participation:>9.4f}"
+                     f"  {b.actor.community} -> {', '.join(str(c) for c in b.links)}", limit=10)
 
 
 def _conflicts(analysis: Analysis) -> list[str]:
