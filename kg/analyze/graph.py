@@ -48,6 +48,7 @@ def actor_graph(facts: ActorFacts, *, weights: dict[str, float] | None = None) -
     """The actor graph of facts already read from the RDF (``to_networkx`` describes it)."""
     weights = {**EDGE_WEIGHTS, **(weights or {})}
     G = nx.MultiDiGraph()
+    entities = {entity.id for entity in facts.entities}
     said: dict[str, list[dict]] = {entity.id: [] for entity in facts.entities}
     mentioned: dict[str, list[dict]] = {entity.id: [] for entity in facts.entities}
     for record in facts.statements:
@@ -65,11 +66,11 @@ def actor_graph(facts: ActorFacts, *, weights: dict[str, float] | None = None) -
                    act=act)
 
     for membership in facts.memberships:
-        if membership.person in said and membership.organization in said:
+        if membership.person in entities and membership.organization in entities:
             add_edge(membership.person, membership.organization, "affiliation", membership.role or "member of",
                      membership.id, membership.sentence)
     for action in facts.actions:
-        if action.agent in said and action.object in said:
+        if action.agent in entities and action.object in entities:
             label = action.name or action.lemma or "acts on"
             add_edge(action.agent, action.object, "action", label, action.id, action.sentence,
                      act=action.lemma or label.lower())

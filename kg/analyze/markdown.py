@@ -12,9 +12,9 @@ def format_markdown(analysis: Analysis, *, top: int = 10) -> str:
     """A readable Markdown report of ``analysis``: top actors, speakers, communities, brokers, conflicts."""
     title = title_of(analysis) or "Knowledge graph"
     out = [f"# {md(title)}", "", md(counts_line(analysis.counts)) + "."]
-    for section in (_actors(analysis, top), _speakers(analysis), _communities(analysis), _brokers(analysis, top),
-                    _conflicts(analysis)):
-        out += ["", *section]
+    for part in (_actors(analysis, top), _speakers(analysis), _communities(analysis), _brokers(analysis, top),
+                 _conflicts(analysis)):
+        out += ["", *part]
     return "\n".join(out) + "\n"
 
 

@@ -11,8 +11,8 @@ def format_report(analysis: Analysis) -> str:
     """A plain-text report of ``analysis`` for a terminal: top actors, speakers, communities, brokers, conflicts."""
     title = title_of(analysis)
     lines = ["Article: " + title if title else "Knowledge graph", counts_line(analysis.counts)]
-    for section in (_actors, _speakers, _communities, _brokers, _conflicts):
-        lines += ["", *section(analysis)]
+    for part in (_actors, _speakers, _communities, _brokers, _conflicts):
+        lines += ["", *part(analysis)]
     return "\n".join(lines) + "\n"
 
 
