@@ -111,7 +111,7 @@ def main() -> int:
     t1 = time.perf_counter()
     page = render_html(graph, analysis=analysis)
     t2 = time.perf_counter()
-    print(f"corpus: {analysis['counts']['entities']} entities, {analysis['counts']['edges']} facts,"
+    print(f"corpus: {analysis.counts.entities} entities, {analysis.counts.edges} facts,"
           f" {len(graph)} triples; page {len(page) / 1e6:.1f} MB")
     print(f"python: analyze {t1 - t0:.1f} s, render (layout included) {t2 - t1:.1f} s")
 

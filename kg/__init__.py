@@ -1,8 +1,11 @@
 """kg: knowledge graphs from news articles — who said what, about whom, on behalf of whom.
 
->>> import kg                                        # doctest: +SKIP
->>> graph = kg.ingest("article.txt")                 # an ArticleGraph
->>> rdf = graph.to_rdf(); G = graph.to_networkx()    # rdflib and NetworkX views
+>>> import kg
+>>> from kg.analyze import to_networkx
+>>> from kg.rdf.build import build_graph
+>>> graph = kg.ingest("article.txt")                 # doctest: +SKIP
+>>> rdf = build_graph([graph])                       # doctest: +SKIP
+>>> G = to_networkx(rdf)                             # doctest: +SKIP
 """
 from __future__ import annotations
 

@@ -73,6 +73,16 @@ def article_from_text(text: str, *, article_id: str = "article", source: str | N
     )
 
 
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, separated by blank lines or single newlines."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            spans.append((start, match.start() + len(match.group().rstrip())))
+    return spans
+
+
 def byline_span(article: Article) -> tuple[int, int] | None:
     """Where the byline line is in the text, so that its name is not taken for an actor."""
     match = _byline_match(article.text)

@@ -122,7 +122,7 @@ def throughput(folder: Path, paths: list[Path], jobs: int, work: Path) -> dict:
 
 def memory_child(folder: str, store: str, jobs: int) -> None:
     """(In a subprocess) kg ingest --into, then print the peak RSS and the time spent in the store."""
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     spent = [0.0]
     put = Store.put_article
@@ -228,7 +228,7 @@ def queries(store_path: Path, work: Path, *, repeat: int, rdflib_repeat: int, rd
     from kg.rdf.io import serialize
     from kg.rdf.query import run_query
     from kg.resources import bundled_queries
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     out: dict = {}
     # the store's queries first, in a process that holds no rdflib graph (as kg query runs): a
@@ -301,6 +301,31 @@ def machine() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.child_memory:
+        memory_child(args.child_memory[0], args.child_memory[1], int(args.child_memory[2]))
+        return 0
+    skip = set(filter(None, args.skip.split(",")))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    report: dict = {"machine": machine()}
+    print(f"machine: {report['machine']}", flush=True)
+    try:
+        if "throughput" not in skip:
+            report["throughput"] = _run_throughput(args, work)
+        runs = []
+        if "memory" not in skip:
+            runs = report["memory"] = _run_memory(args, work)
+        if "queries" not in skip:
+            report["queries"] = _run_queries(args, work, runs)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\n" + json.dumps(report, indent=1, default=str)[:20000] if os.environ.get("KG_BENCH_JSON") else "")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=30, help="articles for the throughput runs (default 30)")
@@ -314,62 +339,54 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="folder for corpora and stores (default: a temporary one, removed)")
     parser.add_argument("--skip", default="", help="parts to skip: throughput,memory,queries")
     parser.add_argument("--child-memory", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child_memory:
-        memory_child(args.child_memory[0], args.child_memory[1], int(args.child_memory[2]))
-        return 0
-    skip = set(filter(None, args.skip.split(",")))
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    report: dict = {"machine": machine()}
-    print(f"machine: {report['machine']}", flush=True)
-    try:
-        if "throughput" not in skip:
-            folder = work / f"corpus-{args.articles}"
-            paths = write_corpus(folder, args.articles) if not folder.exists() else sorted(folder.glob("*.txt"))
-            report["throughput"] = []
-            print(f"\nthroughput, {len(paths)} articles, {_words(paths)} words", flush=True)
-            for jobs in (int(j) for j in args.jobs.split(",")):
-                r = throughput(folder, paths, jobs, work)
-                report["throughput"].append(r)
-                print(f"  jobs {jobs}: bare nlp.pipe {r['bare_wps']:8.0f} words/s   kg ingest --into "
-                      f"{r['kg_wps']:8.0f} words/s   ratio {r['ratio']:.2f}", flush=True)
-        runs = []
-        if "memory" not in skip:
-            print("\npeak memory (kg ingest --into, --jobs 1, each in a fresh process)", flush=True)
-            for n in (int(x) for x in args.memory.split(",")):
-                r = memory(n, work)
-                runs.append(r)
-                print(f"  {n:6d} articles: peak RSS {r['peak_mib']:7.0f} MiB, {r['seconds']:7.1f} s "
-                      f"({r['words'] / r['seconds']:.0f} words/s; store {r['store_s']:.1f} s), "
-                      f"{r['triples']} triples merged, {r['quads']} quads", flush=True)
-            if len(runs) > 1:
-                print(f"  ratio largest/smallest: {runs[-1]['peak_mib'] / runs[0]['peak_mib']:.2f}", flush=True)
-            report["memory"] = runs
-        if "queries" not in skip:
-            if args.store:
-                big = {"store": args.store}
-                print(f"\nquery corpus: {args.store}", flush=True)
-            else:
-                big = big_corpus(work, args.triples, runs)
-                print(f"\nquery corpus: {big['articles']} articles ingested in {big['seconds']:.1f} s "
-                      f"(of which {big['store_s']:.1f} s writing the store, one transaction per article)", flush=True)
-            q = queries(Path(big["store"]), work, repeat=args.repeat, rdflib_repeat=args.rdflib_repeat,
-                        rdflib_limit=args.rdflib_limit)
-            report["queries"] = {**q, "ingest": big}
-            print(f"  {q['articles']} articles, {q['triples']} triples merged ({q['quads']} quads in the "
-                  f"articles' graphs)", flush=True)
-            print(f"  load: Oxigraph bulk load of the N-Quads dump {q['bulk_load_s']:.1f} s; into an rdflib "
-                  f"Graph {q['rdflib_load_s']:.1f} s", flush=True)
-            print(f"  serialise (kg.rdf.io, rdflib): N-Triples {q['serialize_nt_s']:.1f} s "
-                  f"({q['serialize_nt_mib']:.0f} MiB), Turtle {q['serialize_turtle_s']:.1f} s "
-                  f"({q['serialize_turtle_mib']:.0f} MiB); Oxigraph N-Quads dump {q['dump_nquads_s']:.1f} s", flush=True)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-    print("\n" + json.dumps(report, indent=1, default=str)[:20000] if os.environ.get("KG_BENCH_JSON") else "")
-    return 0
+    return parser
 
+
+def _run_throughput(args: argparse.Namespace, work: Path) -> list[dict]:
+    folder = work / f"corpus-{args.articles}"
+    paths = write_corpus(folder, args.articles) if not folder.exists() else sorted(folder.glob("*.txt"))
+    results = []
+    print(f"\nthroughput, {len(paths)} articles, {_words(paths)} words", flush=True)
+    for jobs in (int(j) for j in args.jobs.split(",")):
+        r = throughput(folder, paths, jobs, work)
+        results.append(r)
+        print(f"  jobs {jobs}: bare nlp.pipe {r['bare_wps']:8.0f} words/s   kg ingest --into "
+              f"{r['kg_wps']:8.0f} words/s   ratio {r['ratio']:.2f}", flush=True)
+    return results
+
+
+def _run_memory(args: argparse.Namespace, work: Path) -> list[dict]:
+    runs = []
+    print("\npeak memory (kg ingest --into, --jobs 1, each in a fresh process)", flush=True)
+    for n in (int(x) for x in args.memory.split(",")):
+        r = memory(n, work)
+        runs.append(r)
+        print(f"  {n:6d} articles: peak RSS {r['peak_mib']:7.0f} MiB, {r['seconds']:7.1f} s "
+              f"({r['words'] / r['seconds']:.0f} words/s; store {r['store_s']:.1f} s), "
+              f"{r['triples']} triples merged, {r['quads']} quads", flush=True)
+    if len(runs) > 1:
+        print(f"  ratio largest/smallest: {runs[-1]['peak_mib'] / runs[0]['peak_mib']:.2f}", flush=True)
+    return runs
+
+
+def _run_queries(args: argparse.Namespace, work: Path, runs: list[dict]) -> dict:
+    if args.store:
+        big = {"store": args.store}
+        print(f"\nquery corpus: {args.store}", flush=True)
+    else:
+        big = big_corpus(work, args.triples, runs)
+        print(f"\nquery corpus: {big['articles']} articles ingested in {big['seconds']:.1f} s "
+              f"(of which {big['store_s']:.1f} s writing the store, one transaction per article)", flush=True)
+    q = queries(Path(big["store"]), work, repeat=args.repeat, rdflib_repeat=args.rdflib_repeat,
+                rdflib_limit=args.rdflib_limit)
+    print(f"  {q['articles']} articles, {q['triples']} triples merged ({q['quads']} quads in the "
+          f"articles' graphs)", flush=True)
+    print(f"  load: Oxigraph bulk load of the N-Quads dump {q['bulk_load_s']:.1f} s; into an rdflib "
+          f"Graph {q['rdflib_load_s']:.1f} s", flush=True)
+    print(f"  serialise (kg.rdf.io, rdflib): N-Triples {q['serialize_nt_s']:.1f} s "
+          f"({q['serialize_nt_mib']:.0f} MiB), Turtle {q['serialize_turtle_s']:.1f} s "
+          f"({q['serialize_turtle_mib']:.0f} MiB); Oxigraph N-Quads dump {q['dump_nquads_s']:.1f} s", flush=True)
+    return {**q, "ingest": big}
 
 if __name__ == "__main__":
     sys.exit(main())

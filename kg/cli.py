@@ -26,10 +26,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         kg ingest story.txt --format trig            # story.trig: the article in its named graph
     """
     from kg.corpus import expand_inputs
-    from kg.errors import ArticleError
-    from kg.pipeline import ingest_many
-    from kg.progress import Progress
-    from kg.resolve import join_known_people
     from kg.resources import sample_article
 
     if args.jobs < 1 or args.batch_size < 1:
@@ -38,9 +34,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out or not args.into else None
     store = None
     if args.into:
-        from kg.store import Store
+        from kg.rdf.store import Store
 
         store = Store(args.into)
+    try:
+        failed = _ingest_all(sources, out, store, args)
+        if store is not None:
+            store.optimize()  # after a large run: compacted, the store answers queries faster
+            print(f"{args.into}: {len(store.articles())} article(s), {store.triple_count()} triples merged")
+    finally:
+        if store is not None:
+            store.close()
+    if failed:
+        print(f"kg: {len(failed)} of {len(sources)} article(s) failed: " + ", ".join(failed), file=sys.stderr)
+        return EXIT_FAILED if len(failed) < len(sources) else EXIT_ERROR
+    return EXIT_OK
+
+
+def _ingest_all(sources: list, out: Path | None, store, args: argparse.Namespace) -> list[str]:
+    """Ingest every source into ``out`` (its files) and ``store``, printing a line each; the labels
+    of those that failed. The store writes one article while the next is parsed."""
+    from kg.errors import ArticleError
+    from kg.pipeline import ingest_many
+    from kg.progress import Progress
+    from kg.resolve import join_known_people
+
     failed = []
     writing = None  # (name, label, ArticleGraph, Future): the article the store is writing meanwhile
 
@@ -61,39 +79,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
               f"affiliations, {len(ag.actions)} actions, {put.triples} triples -> {args.into} "
               f"({'replaced' if put.replaced else 'added'})")
 
-    try:
-        with Progress(len(sources)) as progress:
-            results = ingest_many(sources, model=args.model, jobs=args.jobs, batch_size=args.batch_size)
-            try:
-                for source, result in zip(sources, results):
-                    try:
-                        if isinstance(result, ArticleError):
-                            raise result
-                        if out is not None:
-                            _write_files(result, source.name, out, args)
-                        if store is not None:
-                            if writing is not None:
-                                written()  # one article in flight at most, whole before the next joins it
-                            result = join_known_people(result, store.person_names_ending)
-                            triples, article = _article_triples(result, args)
-                            writing = (source.name, source.label, result, store.put_article_soon(triples, article))
-                    except KgError as exc:
-                        failed.append(source.label)
-                        progress.write(f"kg: error: {exc}")
-                    progress.step(source.name)
-            finally:  # on Ctrl-C too: the write in flight is whole, and reported
-                if writing is not None:
-                    written()
-        if store is not None:
-            store.optimize()  # after a large run: compacted, the store answers queries faster
-            print(f"{args.into}: {len(store.articles())} article(s), {store.triple_count()} triples merged")
-    finally:
-        if store is not None:
-            store.close()
-    if failed:
-        print(f"kg: {len(failed)} of {len(sources)} article(s) failed: " + ", ".join(failed), file=sys.stderr)
-        return EXIT_FAILED if len(failed) < len(sources) else EXIT_ERROR
-    return EXIT_OK
+    with Progress(len(sources)) as progress:
+        results = ingest_many(sources, model=args.model, jobs=args.jobs, batch_size=args.batch_size)
+        try:
+            for source, result in zip(sources, results):
+                try:
+                    if isinstance(result, ArticleError):
+                        raise result
+                    if out is not None:
+                        _write_files(result, source.name, out, args)
+                    if store is not None:
+                        if writing is not None:
+                            written()  # one article in flight at most, whole before the next joins it
+                        result = join_known_people(result, store.person_names_ending)
+                        triples, article = _article_triples(result, args)
+                        writing = (source.name, source.label, result, store.put_article_soon(triples, article))
+                except KgError as exc:
+                    failed.append(source.label)
+                    progress.write(f"kg: error: {exc}")
+                progress.step(source.name)
+        finally:  # on Ctrl-C too: the write in flight is whole, and reported
+            if writing is not None:
+                written()
+    return failed
 
 
 def _write_files(article_graph, name: str, out: Path, args: argparse.Namespace) -> None:
@@ -123,7 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """
     from kg.fileio import write_text_atomic
     from kg.rdf.io import serialize
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
            "jsonld": "json-ld"}[args.format]
@@ -172,7 +180,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         result = remote_query(args.endpoint, sparql)
     else:
-        from kg.store import Store, is_store
+        from kg.rdf.store import Store, is_store
 
         if is_store(args.graph):  # a store answers on its own (Oxigraph), on its merged graph
             with Store(args.graph, read_only=True) as store:
@@ -279,8 +287,21 @@ def _summary_line(path: Path) -> str:
     return ""
 
 
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+def _add_ingest_arguments(ingest: argparse.ArgumentParser) -> None:
+    """The arguments of ``kg ingest``."""
+    ingest.add_argument("articles", nargs="*", help="UTF-8 text or HTML files, folders (searched recursively "
+                        "for *.txt and *.html), globs, or - for one article on stdin (default: the bundled sample)")
+    ingest.add_argument("--out", default=None, help="output folder (default: graphs/, or none with --into)")
+    ingest.add_argument("--into", metavar="STORE", help="add the articles to this store folder (Oxigraph), "
+                        "one named graph per article; ingesting an article again replaces its graph")
+    ingest.add_argument("--jobs", type=int, default=1, help="parser worker processes (default: 1)")
+    ingest.add_argument("--batch-size", type=int, default=128, help="paragraphs per parser batch (default: 128)")
+    ingest.add_argument("--name", default="stdin", help="the name (and article id) of an article read from - "
+                        "(default: stdin)")
+    ingest.add_argument("--model", default=None, help="an installed spaCy pipeline (default: en_core_web_sm)")
+    ingest.add_argument("--base", default=None, help="base IRI of the minted resources")
+    ingest.add_argument("--format", default="ttl", choices=("ttl", "nt", "trig", "nquads", "jsonld"),
+                        help="graph file format (default: ttl); trig and nquads put the article in its named graph")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -296,20 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
         return sub
 
-    ingest = add("ingest", cmd_ingest, "articles -> Turtle, analysis JSON and an HTML page")
-    ingest.add_argument("articles", nargs="*", help="UTF-8 text or HTML files, folders (searched recursively "
-                        "for *.txt and *.html), globs, or - for one article on stdin (default: the bundled sample)")
-    ingest.add_argument("--out", default=None, help="output folder (default: graphs/, or none with --into)")
-    ingest.add_argument("--into", metavar="STORE", help="add the articles to this store folder (Oxigraph), "
-                        "one named graph per article; ingesting an article again replaces its graph")
-    ingest.add_argument("--jobs", type=int, default=1, help="parser worker processes (default: 1)")
-    ingest.add_argument("--batch-size", type=int, default=128, help="paragraphs per parser batch (default: 128)")
-    ingest.add_argument("--name", default="stdin", help="the name (and article id) of an article read from - "
-                        "(default: stdin)")
-    ingest.add_argument("--model", default=None, help="an installed spaCy pipeline (default: en_core_web_sm)")
-    ingest.add_argument("--base", default=None, help="base IRI of the minted resources")
-    ingest.add_argument("--format", default="ttl", choices=("ttl", "nt", "trig", "nquads", "jsonld"),
-                        help="graph file format (default: ttl); trig and nquads put the article in its named graph")
+    _add_ingest_arguments(add("ingest", cmd_ingest, "articles -> Turtle, analysis JSON and an HTML page"))
 
     export = add("export", cmd_export, "write out a store's corpus (turtle, nt, trig, nquads, jsonld)")
     export.add_argument("store", help="a store folder (kg ingest --into STORE)")

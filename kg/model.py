@@ -3,10 +3,12 @@
 No spaCy Span or rdflib term crosses a stage boundary: extraction turns the parse into these,
 and the RDF, analysis and page layers read only these (or the RDF built from them).
 Character offsets are always into ``Article.text`` (Python ``str`` indices, end exclusive).
+``Analysis`` and the classes it is made of are what ``kg.analyze.analyze`` finds in the actor graph;
+the page (kg.render) and the measures' RDF (kg.rdf.measures) read it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 EntityType = Literal["Person", "Organization", "Place", "Group"]
@@ -106,7 +108,7 @@ class Action:
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """Everything extracted from one article; converts to RDF and to NetworkX."""
+    """Everything extracted from one article (``kg.rdf.build.build_graph`` turns it into RDF)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -122,21 +124,183 @@ class ArticleGraph:
                 return entity
         raise KeyError(ref)
 
-    def to_rdf(self, *, base: str | None = None):
-        """This article as an rdflib Graph in the kg vocabulary (see ontology/kg.ttl)."""
-        from kg.rdf.build import build_graph
-
-        return build_graph([self], base=base) if base else build_graph([self])
-
-    def to_networkx(self, *, base: str | None = None):
-        """The actor graph of this article (entities as nodes), as analysed by ``kg analyze``."""
-        from kg.analyze import to_networkx
-
-        return to_networkx(self.to_rdf(base=base))
-
 
 # The speech-act types a cue maps to; ontology/kg.ttl declares one individual for each.
 SPEECH_ACTS: tuple[str, ...] = (
     "say", "claim", "accuse", "deny", "reject", "urge", "recommend", "explain", "acknowledge",
     "warn", "confirm", "criticize", "promise", "ask", "announce", "report", "believe",
 )
+
+
+# ---------------------------------------------------------------- the analysis of the actor graph
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article the analysis read: its IRI, schema:identifier and schema:headline."""
+
+    id: str
+    identifier: str | None
+    headline: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How much the analysed graph holds."""
+
+    articles: int
+    entities: int
+    entities_by_type: dict[str, int]  # every type of ENTITY_TYPES, in that order
+    statements: int
+    unattributed_statements: int
+    affiliations: int
+    actions: int
+    edges: int
+    edges_by_kind: dict[str, int]
+    communities: int
+    conflicts: int
+    triples: int
+
+
+@dataclass(frozen=True)
+class ActorMeasures:
+    """One entity of the actor graph and its measures (floats rounded to 4 decimals)."""
+
+    id: str  # the entity IRI
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    degree: int  # facts touching it, in either direction
+    in_degree: int
+    out_degree: int
+    betweenness: float
+    pagerank: float
+    community: int  # Community.id, 0 for none
+    participation: float
+    statements: int  # statements it made
+
+
+@dataclass(frozen=True)
+class Community:
+    """A Louvain community, members most central first."""
+
+    id: int  # 1 for the largest
+    size: int
+    leader: str  # the name of its most central member
+    members: tuple[str, ...]  # names
+    member_ids: tuple[str, ...]  # IRIs
+
+
+@dataclass(frozen=True)
+class Broker:
+    """An entity tied to communities other than its own."""
+
+    actor: ActorMeasures
+    links: tuple[int, ...]  # the ids of the other communities, sorted
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An entity a speaker speaks about, and in how many statements."""
+
+    id: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """An entity that made statements: how many, with which speech acts, about whom."""
+
+    id: str
+    name: str
+    type: str
+    statements: int
+    speech_acts: dict[str, int]  # commonest first
+    about: tuple[Topic, ...]  # most often first
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A fact cited as evidence: a statement or an action, its verb or cue, its text and sentence."""
+
+    kind: str  # "statement" or "action"
+    source: str  # the IRI of the statement or action
+    verb: str
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Response(Citation):
+    """A rejection or denial that answers an accusation, and who made it."""
+
+    by: str
+    by_name: str
+    names_accuser: bool  # the rejection names the accuser (else it only shares the article)
+
+
+@dataclass(frozen=True)
+class Accusation:
+    """One entity accusing or criticising another, with the facts that say so."""
+
+    accuser: str
+    accuser_name: str
+    accused: str
+    accused_name: str
+    accusations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Conflict(Accusation):
+    """An accusation that the accused, or a member of it, rejects or denies."""
+
+    responses: tuple[Response, ...]  # those naming the accuser first
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """How the analysis was made."""
+
+    edge_weights: dict[str, float]
+    louvain_seed: int
+    pagerank_alpha: float
+    betweenness: str
+
+
+# what NAME.analysis.json keeps of a top actor and of a broker's measures
+_TOP_ACTOR_KEYS = ("id", "name", "type", "pagerank", "betweenness", "degree", "statements", "community")
+_BROKER_KEYS = ("id", "name", "type", "community", "betweenness", "participation", "pagerank")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What ``kg.analyze.analyze`` finds in the actor graph of one article or a merged corpus."""
+
+    articles: tuple[ArticleRef, ...]
+    counts: Counts
+    nodes: tuple[ActorMeasures, ...]  # every entity, in IRI order
+    communities: tuple[Community, ...]  # largest first
+    brokers: tuple[Broker, ...]  # by betweenness
+    speakers: tuple[Speaker, ...]  # most statements first
+    accusations: tuple[Accusation, ...]
+    conflicts: tuple[Conflict, ...]
+    top_actors: tuple[ActorMeasures, ...]  # by PageRank
+    parameters: Parameters
+
+    def as_dict(self) -> dict:
+        """The analysis as JSON-ready dicts and lists: what NAME.analysis.json holds."""
+        data = _lists(asdict(self))
+        data["top_actors"] = [{key: actor[key] for key in _TOP_ACTOR_KEYS} for actor in data["top_actors"]]
+        data["brokers"] = [{key: broker["actor"][key] for key in _BROKER_KEYS} | {"links": broker["links"]}
+                           for broker in data["brokers"]]
+        return data
+
+
+def _lists(value):
+    """``value`` with every tuple, at any depth, made a list, as JSON reads it back."""
+    if isinstance(value, (list, tuple)):
+        return [_lists(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    return value

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc, Span
 
+from kg.article import paragraphs
 from kg.errors import InputError, ModelError
-from kg.extract.quotes import paragraphs
 from kg.model import Article
 
 # Installed packages tried in order when no model is named: the upstream name first.

@@ -6,14 +6,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from kg.article import article_from_text, byline_span, read_article
+from kg.article import article_from_text, byline_span, paragraphs as text_paragraphs, read_article
 from kg.extract import affiliations as affiliation_rules
 from kg.extract import actions as action_rules
 from kg.extract import statements as statement_rules
 from kg.extract.discourse import Discourse
 from kg.errors import ArticleError, KgError
 from kg.extract.entities import agentive_capitals, mentions
-from kg.extract.quotes import paragraphs as text_paragraphs
 from kg.model import Article, ArticleGraph, Statement
 from kg.nlp import Paragraph, load_pipeline, model_id, parse
 from kg.resolve import resolve

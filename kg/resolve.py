@@ -268,7 +268,7 @@ def join_known_people(graph: ArticleGraph, people_named: Callable[[str], set[str
     """Across a corpus, a person the article names by surname only ("Mr Kerry", "Kerry") is the one
     person of that surname the corpus already knows ("John Kerry"); with two or more such people
     ("John Kerry", "Teresa Kerry"), or none, the article's own node stays. ``people_named(surname)``
-    gives the names of the corpus's people that end in that word (kg.store.Store.person_names_ending)."""
+    gives the names of the corpus's people that end in that word (kg.rdf.store.Store.person_names_ending)."""
     taken = {e.ref for e in graph.entities}
     entities, renamed = [], {}
     for entity in graph.entities:

@@ -1,4 +1,4 @@
-"""One article file in, its output files out: NAME.ttl, NAME.analysis.json, NAME.analysis.ttl,
+"""One ingested article in, its output files out: NAME.ttl, NAME.analysis.json, NAME.analysis.ttl,
 NAME.report.md and NAME.html.
 
 Everything is computed in memory first and each file is written atomically, so an error never
@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.analyze import analysis_graph, analysis_json, analyze, format_markdown
+from kg.analyze import analysis_json, analyze, format_markdown
 from kg.fileio import write_text_atomic
 from kg.model import ArticleGraph
-from kg.pipeline import ingest
 from kg.rdf.build import build_dataset, build_graph
 from kg.rdf.io import output_format, serialize
+from kg.rdf.measures import analysis_graph
 from kg.rdf.vocab import DEFAULT_BASE
 from kg.render import render_html
 
@@ -48,14 +48,6 @@ class IngestResult:
         )
 
 
-def ingest_to_files(path: Path, out: Path, *, model: str | None = None, base: str | None = None,
-                    format: str = "ttl") -> IngestResult:
-    """Ingest one article file and write its graph (in ``format``: ttl, nt, trig, nquads, jsonld),
-    analysis JSON and page into ``out``."""
-    return write_article_files(ingest(Path(path), model=model), out, name=Path(path).stem,  # as the user named it
-                               base=base, format=format)
-
-
 def write_article_files(article_graph: ArticleGraph, out: Path, *, name: str, base: str | None = None,
                         format: str = "ttl") -> IngestResult:
     """Write an ingested article's graph (in ``format``), analysis JSON, measures, report and page
@@ -76,6 +68,6 @@ def write_article_files(article_graph: ArticleGraph, out: Path, *, name: str, ba
         name=name, turtle=targets[0], analysis=targets[1], page=targets[2],
         entities=len(article_graph.entities), statements=len(article_graph.statements),
         affiliations=len(article_graph.affiliations), actions=len(article_graph.actions),
-        triples=len(graph), top_actors=tuple(a["name"] for a in analysis.get("top_actors", [])[:5]),
+        triples=len(graph), top_actors=tuple(a.name for a in analysis.top_actors[:5]),
         measures=targets[3], report=targets[4],
     )

@@ -1,6 +1,7 @@
-"""kg.analyze on small RDF graphs built by hand in the shape of notes/rdf-contract.md."""
+"""kg.analyze on small RDF graphs built by hand in the shape kg/rdf/build.py writes."""
 from __future__ import annotations
 
+import doctest
 import json
 import re
 
@@ -8,10 +9,14 @@ import networkx as nx
 import pytest
 from rdflib import Graph, Literal, Namespace
 
-from kg.analyze import (EDGE_WEIGHTS, analysis_graph, analysis_json, analyze, format_markdown, format_report,
-                        layout_positions, md, pagerank, participation, to_networkx)
+import kg.analyze
+from kg.analyze import (EDGE_WEIGHTS, analysis_json, analyze, format_markdown, format_report, md, pagerank,
+                        participation, to_networkx)
+from kg.analyze import analysis, conflicts, graph as graph_module, layout, markdown, measures, report
+from kg.model import ArticleRef, Counts, Speaker, Topic
 from kg.rdf import vocab  # SCHEMA stays qualified: pytest warns on a module-level SDO name
 from kg.rdf.io import serialize
+from kg.rdf.measures import analysis_graph
 from kg.rdf.query import run_query
 from kg.rdf.vocab import KG, KG_NS, ORG, OWL, QUOTE_TYPE_IRIS, RDF, RDFS, speech_act_iri
 from kg.resources import bundled_queries, ontology_file
@@ -77,6 +82,12 @@ def make_graph(reverse: bool = False) -> Graph:
 @pytest.fixture
 def graph() -> Graph:
     return make_graph()
+
+
+@pytest.mark.parametrize("module", [kg.analyze, analysis, conflicts, graph_module, layout, markdown, measures,
+                                    report])
+def test_doctests(module):
+    assert doctest.testmod(module).failed == 0
 
 
 def test_nodes_are_the_entities_only(graph):
@@ -155,87 +166,87 @@ def test_pagerank_matches_the_closed_form():
 
 def test_analyze_counts_and_speakers(graph):
     result = analyze(graph)
-    assert result["counts"] == {
-        "articles": 1,
-        "entities": 5,
-        "entities_by_type": {"Person": 2, "Organization": 1, "Place": 1, "Group": 1},
-        "statements": 4,
-        "unattributed_statements": 1,
-        "affiliations": 2,
-        "actions": 1,
-        "edges": 7,
-        "edges_by_kind": {"affiliation": 2, "action": 1, "speaks_about": 4},
-        "communities": len(result["communities"]),
-        "conflicts": 0,
-        "triples": len(graph),
-    }
-    assert result["speakers"] == [
-        {"id": str(ANN), "name": "Ann Smith", "type": "Person", "statements": 2, "speech_acts": {"say": 2},
-         "about": [{"id": str(ACME), "name": "Acme", "count": 1}, {"id": str(BOB), "name": "Bob Jones", "count": 1},
-                   {"id": str(PARIS), "name": "Paris", "count": 1}]},
-        {"id": str(BOB), "name": "Bob Jones", "type": "Person", "statements": 1, "speech_acts": {"say": 1},
-         "about": [{"id": str(ANN), "name": "Ann Smith", "count": 1}]},
-    ]
-    assert result["articles"] == [{"id": str(ARTICLE), "identifier": "a1", "headline": "Acme hires Bob"}]
+    assert result.counts == Counts(
+        articles=1,
+        entities=5,
+        entities_by_type={"Person": 2, "Organization": 1, "Place": 1, "Group": 1},
+        statements=4,
+        unattributed_statements=1,
+        affiliations=2,
+        actions=1,
+        edges=7,
+        edges_by_kind={"affiliation": 2, "action": 1, "speaks_about": 4},
+        communities=len(result.communities),
+        conflicts=0,
+        triples=len(graph),
+    )
+    assert result.speakers == (
+        Speaker(id=str(ANN), name="Ann Smith", type="Person", statements=2, speech_acts={"say": 2},
+                about=(Topic(str(ACME), "Acme", 1), Topic(str(BOB), "Bob Jones", 1), Topic(str(PARIS), "Paris", 1))),
+        Speaker(id=str(BOB), name="Bob Jones", type="Person", statements=1, speech_acts={"say": 1},
+                about=(Topic(str(ANN), "Ann Smith", 1),)),
+    )
+    assert result.articles == (ArticleRef(id=str(ARTICLE), identifier="a1", headline="Acme hires Bob"),)
 
 
 def test_analyze_per_node_measures(graph):
-    nodes = {n["name"]: n for n in analyze(graph)["nodes"]}
-    assert {name: n["degree"] for name, n in nodes.items()} == {
+    nodes = {n.name: n for n in analyze(graph).nodes}
+    assert {name: n.degree for name, n in nodes.items()} == {
         "Ann Smith": 5, "Bob Jones": 4, "Acme": 4, "Paris": 1, "Yazidis": 0}
-    assert (nodes["Ann Smith"]["in_degree"], nodes["Ann Smith"]["out_degree"]) == (1, 4)
+    assert (nodes["Ann Smith"].in_degree, nodes["Ann Smith"].out_degree) == (1, 4)
     # undirected simple projection: Ann is on the only shortest paths Paris-Bob and Paris-Acme
-    assert {name: n["betweenness"] for name, n in nodes.items()} == {
+    assert {name: n.betweenness for name, n in nodes.items()} == {
         "Ann Smith": 0.3333, "Bob Jones": 0.0, "Acme": 0.0, "Paris": 0.0, "Yazidis": 0.0}
-    assert sum(n["pagerank"] for n in nodes.values()) == pytest.approx(1.0, abs=1e-3)
-    assert all(n["pagerank"] == round(n["pagerank"], 4) for n in nodes.values())
-    assert nodes["Ann Smith"]["statements"] == 2
+    assert sum(n.pagerank for n in nodes.values()) == pytest.approx(1.0, abs=1e-3)
+    assert all(n.pagerank == round(n.pagerank, 4) for n in nodes.values())
+    assert nodes["Ann Smith"].statements == 2
 
 
 def test_top_actors_and_communities(graph):
     result = analyze(graph, top=2)
-    ranks = sorted(((-n["pagerank"], n["name"]) for n in result["nodes"]))
-    assert [a["name"] for a in result["top_actors"]] == [name for _, name in ranks[:2]]
-    assert set(result["top_actors"][0]) == {"id", "name", "type", "pagerank", "betweenness", "degree",
-                                            "statements", "community"}
-    assert len(analyze(graph, top=0)["top_actors"]) == 0
-    communities = result["communities"]
-    assert sorted(name for c in communities for name in c["members"]) == [
+    ranks = sorted(((-n.pagerank, n.name) for n in result.nodes))
+    assert [a.name for a in result.top_actors] == [name for _, name in ranks[:2]]
+    assert set(result.as_dict()["top_actors"][0]) == {"id", "name", "type", "pagerank", "betweenness", "degree",
+                                                      "statements", "community"}
+    assert len(analyze(graph, top=0).top_actors) == 0
+    communities = result.communities
+    assert sorted(name for c in communities for name in c.members) == [
         "Acme", "Ann Smith", "Bob Jones", "Paris", "Yazidis"]
-    assert [c["id"] for c in communities] == list(range(1, len(communities) + 1))
-    assert communities[-1]["members"] == ["Yazidis"]  # isolated, so alone, and last
-    assert [c["size"] for c in communities] == sorted((c["size"] for c in communities), reverse=True)
-    ranks = {n["name"]: n["pagerank"] for n in result["nodes"]}
+    assert [c.id for c in communities] == list(range(1, len(communities) + 1))
+    assert communities[-1].members == ("Yazidis",)  # isolated, so alone, and last
+    assert [c.size for c in communities] == sorted((c.size for c in communities), reverse=True)
+    ranks = {n.name: n.pagerank for n in result.nodes}
     for c in communities:
-        assert c["leader"] == c["members"][0]
-        assert [ranks[m] for m in c["members"]] == sorted((ranks[m] for m in c["members"]), reverse=True)
-    by_name = {n["name"]: n for n in result["nodes"]}
+        assert c.leader == c.members[0]
+        assert [ranks[m] for m in c.members] == sorted((ranks[m] for m in c.members), reverse=True)
+    by_name = {n.name: n for n in result.nodes}
     for c in communities:
-        assert all(by_name[m]["community"] == c["id"] for m in c["members"])
+        assert all(by_name[m].community == c.id for m in c.members)
 
 
 def test_json_is_deterministic_whatever_the_triple_order(graph):
     text = analysis_json(analyze(graph))
     assert text.endswith("}\n")
     assert text == analysis_json(analyze(make_graph(reverse=True)))
-    assert json.loads(text) == analyze(graph)
+    assert json.loads(text) == analyze(graph).as_dict()
 
 
-def test_json_keeps_unicode():
-    assert analysis_json({"name": "António"}) == '{\n  "name": "António"\n}\n'
+def test_json_keeps_unicode(graph):
+    graph.set((ANN, vocab.SCHEMA.name, Literal("António")))
+    assert '"name": "António"' in analysis_json(analyze(graph))
 
 
 def test_empty_graph():
     result = analyze(Graph())
-    assert result["counts"]["entities"] == 0
-    assert result["nodes"] == result["communities"] == result["speakers"] == result["top_actors"] == []
-    assert result["brokers"] == result["conflicts"] == result["accusations"] == []
+    assert result.counts.entities == 0
+    assert result.nodes == result.communities == result.speakers == result.top_actors == ()
+    assert result.brokers == result.conflicts == result.accusations == ()
     assert "# Knowledge graph" in format_markdown(result)
     assert len(analysis_graph(result, name="empty")) == 2
     assert to_networkx(Graph()).number_of_nodes() == 0
     report = format_report(result)
     assert "no entities" in report
-    assert json.loads(analysis_json(result)) == result
+    assert json.loads(analysis_json(result)) == result.as_dict()
 
 
 def test_report_lists_actors_speakers_and_communities(graph):
@@ -275,22 +286,22 @@ def quarrel(graph) -> Graph:
 def test_conflict_one_accuses_the_other_denies(quarrel):
     result = analyze(quarrel)
     # the accusation is aimed at the entity its text names first (Bob), not at every mention (Acme)
-    assert [(a["accuser_name"], a["accused_name"]) for a in result["accusations"]] == [("Ann Smith", "Bob Jones")]
-    [conflict] = result["conflicts"]
-    assert (conflict["accuser"], conflict["accused"]) == (str(ANN), str(BOB))
-    assert conflict["accusations"][0]["verb"] == "accused"
-    assert conflict["accusations"][0]["text"] == "Bob Jones of lying to Acme"
-    assert [(r["by_name"], r["verb"], r["text"], r["names_accuser"]) for r in conflict["responses"]] == [
+    assert [(a.accuser_name, a.accused_name) for a in result.accusations] == [("Ann Smith", "Bob Jones")]
+    [conflict] = result.conflicts
+    assert (conflict.accuser, conflict.accused) == (str(ANN), str(BOB))
+    assert conflict.accusations[0].verb == "accused"
+    assert conflict.accusations[0].text == "Bob Jones of lying to Acme"
+    assert [(r.by_name, r.verb, r.text, r.names_accuser) for r in conflict.responses] == [
         ("Bob Jones", "denied", "he ever lied", False)]
-    assert result["counts"]["conflicts"] == 1
+    assert result.counts.conflicts == 1
     assert "Ann Smith accused Bob Jones; denied by Bob Jones" in format_report(result)
 
 
 def test_an_accusation_without_rejection_is_no_conflict(graph):
     add_statement(graph, "a1", 5, ANN, "criticize", "Acme for its pay", [ACME], cue="criticised")
     result = analyze(graph)
-    assert [(a["accuser_name"], a["accused_name"]) for a in result["accusations"]] == [("Ann Smith", "Acme")]
-    assert result["conflicts"] == []
+    assert [(a.accuser_name, a.accused_name) for a in result.accusations] == [("Ann Smith", "Acme")]
+    assert result.conflicts == ()
     assert "Accusations without a rejection" in format_report(result)
 
 
@@ -302,10 +313,10 @@ def test_a_member_may_reject_for_its_organisation(graph):
                    (action, KG.verbLemma, Literal("denounce")), (action, KG.sentence, Literal("Ann denounced Acme."))]:
         graph.add(triple)
     add_statement(graph, "a1", 5, BOB, "reject", "Ann Smith's charges", [ANN], cue="rejected")
-    [conflict] = analyze(graph)["conflicts"]
-    assert (conflict["accuser_name"], conflict["accused_name"]) == ("Ann Smith", "Acme")
-    assert conflict["accusations"][0]["kind"] == "action"
-    assert [(r["by_name"], r["names_accuser"]) for r in conflict["responses"]] == [("Bob Jones", True)]
+    [conflict] = analyze(graph).conflicts
+    assert (conflict.accuser_name, conflict.accused_name) == ("Ann Smith", "Acme")
+    assert conflict.accusations[0].kind == "action"
+    assert [(r.by_name, r.names_accuser) for r in conflict.responses] == [("Bob Jones", True)]
 
 
 # ---------------------------------------------------------------- brokers, merged corpus
@@ -315,9 +326,9 @@ def test_participation_and_brokers(graph):
     G = nx.Graph([("a", "b"), ("a", "c"), ("a", "d")])
     assert participation(G, {"a": 1, "b": 1, "c": 2, "d": 3})["a"] == pytest.approx(1 - 3 / 9)
     result = analyze(graph)
-    for broker in result["brokers"]:
-        assert broker["links"] and broker["community"] not in broker["links"]
-    assert [b["betweenness"] for b in result["brokers"]] == sorted((b["betweenness"] for b in result["brokers"]),
+    for broker in result.brokers:
+        assert broker.links and broker.actor.community not in broker.links
+    assert [b.actor.betweenness for b in result.brokers] == sorted((b.actor.betweenness for b in result.brokers),
                                                                    reverse=True)
 
 
@@ -339,20 +350,20 @@ def second_article() -> Graph:
 def test_merged_corpus_of_two_articles(graph):
     merged = graph + second_article()
     result = analyze(merged)
-    assert result["counts"]["articles"] == 2
-    assert [a["identifier"] for a in result["articles"]] == ["a1", "a2"]
-    nodes = {n["name"]: n for n in result["nodes"]}
-    assert len(nodes) == 6 and nodes["Bob Jones"]["aliases"] == ["Mr. Jones"]  # one node for Bob
-    alone = {n["name"]: n for n in analyze(graph)["nodes"]}
-    assert nodes["Bob Jones"]["degree"] == alone["Bob Jones"]["degree"] + 1
-    assert {s["name"]: s["statements"] for s in result["speakers"]} == {"Ann Smith": 2, "Bob Jones": 1, "Cem": 1}
-    assert sum(n["pagerank"] for n in result["nodes"]) == pytest.approx(1.0, abs=1e-3)
+    assert result.counts.articles == 2
+    assert [a.identifier for a in result.articles] == ["a1", "a2"]
+    nodes = {n.name: n for n in result.nodes}
+    assert len(nodes) == 6 and nodes["Bob Jones"].aliases == ("Mr. Jones",)  # one node for Bob
+    alone = {n.name: n for n in analyze(graph).nodes}
+    assert nodes["Bob Jones"].degree == alone["Bob Jones"].degree + 1
+    assert {s.name: s.statements for s in result.speakers} == {"Ann Smith": 2, "Bob Jones": 1, "Cem": 1}
+    assert sum(n.pagerank for n in result.nodes) == pytest.approx(1.0, abs=1e-3)
     # the same whatever the order the graphs are merged in
     assert analysis_json(analyze(second_article() + make_graph(reverse=True))) == analysis_json(result)
     assert format_report(result).startswith("Article: Acme hires Bob; Cem on Bob\n")
 
 
-# ---------------------------------------------------------------- RDF, Markdown, layout
+# ---------------------------------------------------------------- RDF, Markdown
 
 
 def _declared() -> set:
@@ -375,8 +386,8 @@ def test_measures_as_rdf_answer_the_five_most_central(quarrel):
     assert text == serialize(analysis_graph(analyze(make_graph(reverse=True) + quarrel), name="a1"), "turtle")
     again = Graph().parse(data=text, format="turtle")
     rows = run_query(again, bundled_queries()["most-central"].read_text(encoding="utf-8")).rows
-    people = sorted((n for n in result["nodes"] if n["type"] == "Person"), key=lambda n: (-n["pagerank"], n["name"]))
-    assert [r[0] for r in rows] == [n["name"] for n in people][:5]
+    people = sorted((n for n in result.nodes if n.type == "Person"), key=lambda n: (-n.pagerank, n.name))
+    assert [r[0] for r in rows] == [n.name for n in people][:5]
     community = run_query(again, "SELECT ?label WHERE { ?p schema:name 'Ann Smith' ; kg:community/rdfs:label ?label }")
     assert community.rows[0][0].startswith("Community ")
 
@@ -397,13 +408,3 @@ def test_markdown_report_tables_and_escaping(quarrel):
             assert len(cells) == 1, block
     assert md("a\nb") == "a b"
 
-
-def test_layout_is_deterministic_and_wide(graph):
-    G = to_networkx(graph)
-    connected = G.subgraph([str(e) for e in (ANN, BOB, ACME, PARIS)])
-    pos = layout_positions(connected)
-    assert pos == layout_positions(to_networkx(make_graph(reverse=True)).subgraph(list(connected)))
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    assert max(xs) - min(xs) >= max(ys) - min(ys)
-    assert all(isinstance(v, int) for p in pos.values() for v in p)
-    assert layout_positions(nx.MultiDiGraph()) == {}

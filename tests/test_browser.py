@@ -15,8 +15,10 @@ from browser import chromium_driver, missing, wait_until_ready
 from conftest import make_small_article_graph
 from kg.analyze import to_networkx
 from kg.model import Action, Affiliation, Article, ArticleGraph, Entity, Evidence, Statement
+from kg.rdf.build import build_graph
 from kg.rdf.io import read_graph
-from kg.render import COMMUNITY_COLOURS, TYPE_COLOURS, _merged_edges, render_html, write_html
+from kg.render import COMMUNITY_COLOURS, TYPE_COLOURS, render_html, write_html
+from kg.render.data import merged_edges
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing() is not None, reason=str(missing()))]
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +72,7 @@ def test_sample_page_draws_every_node_and_edge_offline(driver):
     G = to_networkx(read_graph(SAMPLE_TTL))
     drawn = driver.execute_script(
         "return [nodes.length, edges.length, network.body.nodeIndices.length, network.body.edgeIndices.length]")
-    assert drawn == [G.number_of_nodes(), len(_merged_edges(G)), G.number_of_nodes(), len(_merged_edges(G))]
+    assert drawn == [G.number_of_nodes(), len(merged_edges(G)), G.number_of_nodes(), len(merged_edges(G))]
     assert G.number_of_nodes() > 10
     # the layout holds still: positions do not change after the page is ready
     before = driver.execute_script("return network.getPositions()")
@@ -209,7 +211,7 @@ def hostile_article() -> ArticleGraph:
 def test_hostile_article_shows_markup_as_text_and_runs_nothing(driver, tmp_path):
     from selenium.webdriver.common.by import By
 
-    page = write_html(render_html(hostile_article().to_rdf()), tmp_path / "hostile.html")
+    page = write_html(render_html(build_graph([hostile_article()])), tmp_path / "hostile.html")
     _open(driver, page)
     # open every node's panel, hover nothing in particular, search, switch colours
     ids = driver.execute_script("return nodes.getIds()")

@@ -141,7 +141,7 @@ def test_ingest_many_with_two_processes_gives_the_same_graphs(news):
 
 @pytest.mark.model
 def test_store_ingest_is_idempotent(news, tmp_path, capsys):
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     store = tmp_path / "corpus"
     code, out, _ = run(capsys, "ingest", news, "--into", store)
@@ -161,7 +161,7 @@ def test_store_ingest_is_idempotent(news, tmp_path, capsys):
 def test_merged_view_is_the_union_one_node_per_entity(news, tmp_path, capsys):
     from kg.pipeline import ingest
     from kg.rdf.build import build_graph
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     store = tmp_path / "corpus"
     run(capsys, "ingest", news / "a.txt", news / "world" / "b.txt", "--into", store)
@@ -178,7 +178,7 @@ def test_merged_view_is_the_union_one_node_per_entity(news, tmp_path, capsys):
 def test_changed_article_replaces_the_old_version(tmp_path, capsys):
     from kg.pipeline import ingest
     from kg.rdf.build import build_graph
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(ARTICLE_A, encoding="utf-8")
@@ -197,7 +197,7 @@ def test_changed_article_replaces_the_old_version(tmp_path, capsys):
 
 @pytest.mark.model
 def test_bad_article_is_skipped_others_kept_exit_1(news, tmp_path, capsys):
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     (news / "broken.txt").write_bytes(b"\x00\x01binary")
     store = tmp_path / "corpus"
@@ -210,7 +210,7 @@ def test_bad_article_is_skipped_others_kept_exit_1(news, tmp_path, capsys):
 
 @pytest.mark.model
 def test_interrupt_leaves_the_store_as_after_the_last_whole_article(news, tmp_path, capsys, monkeypatch):
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     store = tmp_path / "corpus"
     put = Store.put_article
@@ -237,7 +237,7 @@ def test_interrupt_leaves_the_store_as_after_the_last_whole_article(news, tmp_pa
 @pytest.mark.parametrize("fmt, parse_as", [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"),
                                            ("trig", "trig"), ("nquads", "nquads")])
 def test_export_formats_round_trip(news, tmp_path, capsys, fmt, parse_as):
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     store = tmp_path / "corpus"
     run(capsys, "ingest", news, "--into", store)
@@ -318,7 +318,7 @@ def test_article_triples_are_the_triples_of_build_graph():
 
 def test_store_holds_exactly_the_quads_rdflib_writes_added_and_replaced(tmp_path):
     from kg.rdf.build import article_triples, build_dataset, build_graph
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     articles = _hostile_graphs()
     with Store(tmp_path / "corpus") as store:
@@ -338,7 +338,7 @@ def test_store_refuses_an_iri_that_would_break_the_quads(tmp_path):
 
     from kg.errors import GraphError
     from kg.rdf.vocab import RDF, SCHEMA
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     bad = URIRef("https://example.org/a> <https://example.org/p> <https://example.org/o")
     with Store(tmp_path / "corpus") as store:
@@ -349,7 +349,7 @@ def test_store_refuses_an_iri_that_would_break_the_quads(tmp_path):
 
 def test_store_optimize_compacts_only_after_a_large_run(tmp_path):
     from kg.rdf.build import article_triples
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     articles = _hostile_graphs()
     with Store(tmp_path / "corpus") as store:
@@ -379,7 +379,7 @@ def test_organizations_speaking_counts_as_every_membership_statement_pair(tmp_pa
     from kg.rdf.io import read_graph
     from kg.rdf.query import run_query
     from kg.resources import bundled_queries
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     sample = Path(__file__).resolve().parents[1] / "graphs" / "xinjiang-report.ttl"
     graph = read_graph(sample)
@@ -401,7 +401,7 @@ def test_a_real_ctrl_c_with_two_workers_leaves_whole_articles_each_reported(tmp_
     import time
 
     from kg.bench import write_corpus
-    from kg.store import Store
+    from kg.rdf.store import Store
 
     corpus, store = tmp_path / "corpus", tmp_path / "store"
     corpus.mkdir()

@@ -3,7 +3,7 @@ import pytest
 
 from kg.cli import main
 from kg.rdf.vocab import SCHEMA
-from kg.store import Store
+from kg.rdf.store import Store
 
 pytestmark = pytest.mark.model
 

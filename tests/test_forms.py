@@ -160,8 +160,10 @@ def test_actions_in_active_and_passive_voice():
 def test_a_role_without_an_organisation_is_kept_as_a_role():
     graph = kg.ingest("Jane Doe, a lawyer who lives in Paris, said the deal was bad.")
     assert [(a.person, a.organization, a.role) for a in graph.affiliations] == [("Person/jane-doe", None, "lawyer")]
-    rdf = graph.to_rdf()
+    from kg.rdf.build import build_graph
     from kg.rdf.vocab import SCHEMA
+
+    rdf = build_graph([graph])
 
     assert [str(o) for o in rdf.objects(None, SCHEMA.jobTitle)] == ["lawyer"]
 

@@ -1,5 +1,6 @@
 """Quote pairing on plain strings: curly, straight, nested, unclosed, apostrophes."""
-from kg.extract.quotes import paragraphs, quote_spans
+from kg.article import paragraphs
+from kg.extract.quotes import quote_spans
 
 
 def inner(text):

@@ -176,8 +176,8 @@ def test_unknown_entity_reference_is_a_graph_error(small_article_graph):
         build_graph([ag])
 
 
-def test_to_rdf_and_custom_base(small_article_graph):
-    g = small_article_graph.to_rdf(base="https://example.com/data/")
+def test_custom_base(small_article_graph):
+    g = build_graph([small_article_graph], base="https://example.com/data/")
     assert (URIRef("https://example.com/data/person/jose-nunez-o-brien"), V.RDF.type, V.SCHEMA.Person) in g
     assert validate(g).conforms
 

@@ -19,9 +19,11 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.errors import GraphError
 from kg.rdf import build as build_module
+from kg.rdf import facts as facts_module
 from kg.rdf import io as io_module
 from kg.rdf import iri
 from kg.rdf import jsonld as jsonld_module
+from kg.rdf import measures as measures_module
 from kg.rdf import query as query_module
 from kg.rdf import vocab as V
 from kg.rdf.build import build_dataset, build_graph
@@ -46,7 +48,8 @@ def small():
     return make_small_article_graph()
 
 
-@pytest.mark.parametrize("module", [build_module, io_module, iri, jsonld_module, query_module])
+@pytest.mark.parametrize("module", [build_module, facts_module, io_module, iri, jsonld_module, measures_module,
+                                    query_module])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0
 

@@ -1,16 +1,19 @@
 """kg.render: a self-contained, deterministic page in which article text is only ever text."""
 from __future__ import annotations
 
+import doctest
 import json
 import re
 
 import pytest
 from rdflib import Graph, Literal, Namespace
 
-from kg.analyze import analyze
+from kg.analyze import analyze, to_networkx
 from kg.rdf import vocab  # SCHEMA stays qualified: pytest warns on a module-level SDO name
 from kg.rdf.vocab import KG, ORG, QUOTE_TYPE_IRIS, RDF, RDFS
 from kg.render import TYPE_COLOURS, render_html, write_html
+from kg.render import data as data_module, layout, page as page_module
+from kg.render.layout import layout_positions
 
 ID = Namespace("https://kg.example.org/id/")
 HOSTILE_NAME = "<script>alert(1)</script> O'Brien \"the\" & co"
@@ -133,7 +136,7 @@ def test_article_text_survives_as_text(page):
 
 def test_nodes_coloured_by_type_and_sized_by_pagerank(page):
     graph = make_graph()
-    ranks = {n["id"]: n["pagerank"] for n in analyze(graph)["nodes"]}
+    ranks = {n.id: n.pagerank for n in analyze(graph).nodes}
     nodes = {n["id"]: n for n in _dataset(page, "nodes")}
     assert set(nodes) == {str(i) for i in (EVIL, ANN, ACME, PARIS, KURDS)}
     assert nodes[str(KURDS)]["color"] == TYPE_COLOURS["Group"]
@@ -219,3 +222,18 @@ def test_write_html(tmp_path):
     path = write_html(page, tmp_path / "out" / "graph.html")
     assert path.read_text(encoding="utf-8") == page
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["graph.html"]
+
+
+def test_layout_is_deterministic_and_wide():
+    connected = [str(e) for e in (EVIL, ANN, ACME, PARIS)]
+    pos = layout_positions(to_networkx(make_graph()).subgraph(connected))
+    assert pos == layout_positions(to_networkx(make_graph(reverse=True)).subgraph(connected))
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    assert max(xs) - min(xs) >= max(ys) - min(ys)
+    assert all(isinstance(v, int) for p in pos.values() for v in p)
+    assert layout_positions(to_networkx(Graph())) == {}
+
+
+@pytest.mark.parametrize("module", [data_module, layout, page_module])
+def test_doctests(module):
+    assert doctest.testmod(module).failed == 0

@@ -4,7 +4,6 @@ Pure text functions (no spaCy), so the rules are tested on plain strings.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 OPENING = "“«„"
@@ -22,16 +21,6 @@ class QuoteSpan:
     inner_start: int
     inner_end: int
     closed: bool  # False when the paragraph ended before a closing mark
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank paragraph, separated by blank lines or single newlines."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        if match.group().strip():
-            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-            spans.append((start, match.start() + len(match.group().rstrip())))
-    return spans
 
 
 def _is_opening_straight(text: str, i: int) -> bool:

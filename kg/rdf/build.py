@@ -20,6 +20,7 @@ import functools
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PureWindowsPath
@@ -27,7 +28,7 @@ from pathlib import PureWindowsPath
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.errors import GraphError
-from kg.model import ArticleGraph, Entity, Evidence
+from kg.model import Affiliation, ArticleGraph, Entity, Evidence, Statement
 from kg.rdf import iri
 from kg.rdf import vocab
 from kg.rdf.vocab import DEFAULT_BASE, QUOTE_TYPE_IRIS, speech_act_iri
@@ -138,7 +139,7 @@ def article_triples(article_graphs: Iterable[ArticleGraph], *, base: str = DEFAU
                     generated_at: datetime | None = None) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
     """The triples of ``build_graph``'s graph, as a list of rdflib terms without the Graph.
 
-    For writers that need no rdflib Graph (a store, kg.store.Store.put_article): filling a Graph
+    For writers that need no rdflib Graph (a store, kg.rdf.store.Store.put_article): filling a Graph
     costs several times more than making the triples (rdflib dispatches an event and updates three
     indexes per triple). Same arguments and errors as ``build_graph``.
 
@@ -295,9 +296,53 @@ def _add_entity(graph: _Triples, entity: Entity, base: str) -> URIRef:
     return node
 
 
+@dataclass(frozen=True)
+class _Article:
+    """What each fact of one article is written with: the article's id and IRI, the language of its
+    prose, the base IRI, and its entities by ``Entity.ref``."""
+
+    id: str
+    node: URIRef
+    lang: str | None
+    base: str
+    entities: dict[str, tuple[Entity, URIRef]]
+
+    def entity(self, ref: str, what: str) -> tuple[Entity, URIRef]:
+        """The entity and IRI a reference points at; GraphError when the article has no such entity."""
+        try:
+            return self.entities[ref]
+        except KeyError:
+            raise GraphError(f"article {self.id!r}: {what} refers to unknown entity {ref!r}") from None
+
+
 def _add_article_graph(graph: _Triples, ag: ArticleGraph, base: str, software: URIRef,
                        generated_at: datetime | None = None) -> None:
     """One article, its provenance, entities, statements, memberships and actions."""
+    art = _add_article(graph, ag, base, software, generated_at)
+    entities: dict[str, tuple[Entity, URIRef]] = {}
+    for entity in ag.entities:
+        node = _add_entity(graph, entity, base)
+        entities[entity.ref] = (entity, node)
+        graph.add((art, SCHEMA.mentions, node))
+    article = _Article(ag.article.id, art, model_language(ag.model), base, entities)
+    for n, st in enumerate(ag.statements, start=1):
+        _add_statement(graph, article, n, st)
+    used: set[URIRef] = set()
+    for n, aff in enumerate(ag.affiliations, start=1):
+        _add_membership(graph, article, n, aff, used)
+    for n, act in enumerate(ag.actions, start=1):
+        node = iri.action_iri(article.id, n, base=base)
+        graph.add((node, RDF.type, SCHEMA.Action))
+        graph.add((node, SCHEMA.agent, article.entity(act.agent, f"action {n} agent")[1]))
+        graph.add((node, SCHEMA.object, article.entity(act.object, f"action {n} object")[1]))
+        graph.add((node, SCHEMA.name, _text(act.verb)))
+        graph.add((node, KG.verbLemma, _text(act.lemma)))
+        _add_evidence(graph, node, act.evidence, art, article.lang)
+
+
+def _add_article(graph: _Triples, ag: ArticleGraph, base: str, software: URIRef,
+                 generated_at: datetime | None) -> URIRef:
+    """The article, what its first lines tell, and the activity that read it; returns its IRI."""
     article = ag.article
     lang = model_language(ag.model)
     art = iri.article_iri(article.id, base=base)
@@ -324,82 +369,65 @@ def _add_article_graph(graph: _Triples, ag: ArticleGraph, base: str, software: U
         when = generated_at.astimezone(timezone.utc) if generated_at.tzinfo else generated_at
         text = when.replace(tzinfo=None, microsecond=0).isoformat() + ("Z" if generated_at.tzinfo else "")
         graph.add((activity, PROV.endedAtTime, Literal(text, datatype=XSD.dateTime, normalize=False)))
+    return art
 
-    entities: dict[str, tuple[Entity, URIRef]] = {}
-    for entity in ag.entities:
-        node = _add_entity(graph, entity, base)
-        entities[entity.ref] = (entity, node)
-        graph.add((art, SCHEMA.mentions, node))
 
-    def lookup(ref: str, what: str) -> tuple[Entity, URIRef]:
-        """The entity and IRI a reference points at; GraphError when the article has no such entity."""
-        try:
-            return entities[ref]
-        except KeyError:
-            raise GraphError(f"article {article.id!r}: {what} refers to unknown entity {ref!r}") from None
+def _add_statement(graph: _Triples, article: _Article, n: int, st: Statement) -> None:
+    """The ``n``-th statement of the article: speaker, text, cue, speech act, quote type, parts, evidence."""
+    node = iri.statement_iri(article.id, n, base=article.base)
+    quote_type = QUOTE_TYPE_IRIS.get(st.quote_type)
+    if quote_type is None:
+        raise GraphError(f"article {article.id!r}: statement {n} has unknown quote type {st.quote_type!r}")
+    graph.add((node, RDF.type, SCHEMA.Quotation))
+    graph.add((node, RDF.type, KG.Statement))
+    if st.speaker is not None:
+        graph.add((node, SCHEMA.creator, article.entity(st.speaker, f"statement {n} speaker")[1]))
+    elif st.unnamed_speaker and st.speaker_text.strip():
+        # "critics", "officials": kept as a node of its own, never forced onto a named entity
+        speaker = iri.unnamed_speaker_iri(article.id, st.speaker_text, base=article.base)
+        graph.add((speaker, RDF.type, KG.UnnamedSpeaker))
+        graph.add((speaker, SCHEMA.name, _text(" ".join(st.speaker_text.split()))))
+        graph.add((node, SCHEMA.creator, speaker))
+    graph.add((node, KG.speakerText, _text(st.speaker_text)))
+    graph.add((node, SCHEMA.text, _text(st.content, lang=article.lang)))
+    graph.add((node, KG.cue, _text(st.cue)))
+    graph.add((node, KG.speechAct, speech_act_iri(iri.slugify(st.speech_act))))
+    graph.add((node, KG.quoteType, quote_type))
+    graph.add((node, KG.contentStart, Literal(int(st.content_start))))
+    graph.add((node, KG.contentEnd, Literal(int(st.content_end))))
+    for number, (part_start, part_end) in enumerate(st.content_parts, start=1):
+        part = iri.content_part_iri(node, number)
+        graph.add((node, KG.contentPart, part))
+        graph.add((part, RDF.type, OA.TextPositionSelector))
+        graph.add((part, OA.start, Literal(int(part_start))))
+        graph.add((part, OA.end, Literal(int(part_end))))
+    _add_evidence(graph, node, st.evidence, article.node, article.lang)
+    for ref in st.mentions:
+        graph.add((node, SCHEMA.mentions, article.entity(ref, f"statement {n} mention")[1]))
 
-    for n, st in enumerate(ag.statements, start=1):
-        node = iri.statement_iri(article.id, n, base=base)
-        quote_type = QUOTE_TYPE_IRIS.get(st.quote_type)
-        if quote_type is None:
-            raise GraphError(f"article {article.id!r}: statement {n} has unknown quote type {st.quote_type!r}")
-        graph.add((node, RDF.type, SCHEMA.Quotation))
-        graph.add((node, RDF.type, KG.Statement))
-        if st.speaker is not None:
-            graph.add((node, SCHEMA.creator, lookup(st.speaker, f"statement {n} speaker")[1]))
-        elif st.unnamed_speaker and st.speaker_text.strip():
-            # "critics", "officials": kept as a node of its own, never forced onto a named entity
-            speaker = iri.unnamed_speaker_iri(article.id, st.speaker_text, base=base)
-            graph.add((speaker, RDF.type, KG.UnnamedSpeaker))
-            graph.add((speaker, SCHEMA.name, _text(" ".join(st.speaker_text.split()))))
-            graph.add((node, SCHEMA.creator, speaker))
-        graph.add((node, KG.speakerText, _text(st.speaker_text)))
-        graph.add((node, SCHEMA.text, _text(st.content, lang=lang)))
-        graph.add((node, KG.cue, _text(st.cue)))
-        graph.add((node, KG.speechAct, speech_act_iri(iri.slugify(st.speech_act))))
-        graph.add((node, KG.quoteType, quote_type))
-        graph.add((node, KG.contentStart, Literal(int(st.content_start))))
-        graph.add((node, KG.contentEnd, Literal(int(st.content_end))))
-        for number, (part_start, part_end) in enumerate(st.content_parts, start=1):
-            part = iri.content_part_iri(node, number)
-            graph.add((node, KG.contentPart, part))
-            graph.add((part, RDF.type, OA.TextPositionSelector))
-            graph.add((part, OA.start, Literal(int(part_start))))
-            graph.add((part, OA.end, Literal(int(part_end))))
-        _add_evidence(graph, node, st.evidence, art, lang)
-        for ref in st.mentions:
-            graph.add((node, SCHEMA.mentions, lookup(ref, f"statement {n} mention")[1]))
 
-    used: set[URIRef] = set()
-    for n, aff in enumerate(ag.affiliations, start=1):
-        person, person_node = lookup(aff.person, f"affiliation {n} person")
-        if aff.organization is None:  # a role the article ties to no organisation: "an activist"
-            if aff.role is not None:
-                graph.add((person_node, SCHEMA.jobTitle, _text(aff.role)))
-            continue
-        org, org_node = lookup(aff.organization, f"affiliation {n} organization")
-        node = iri.membership_iri(article.id, person.key, org.key, base=base)
-        suffix = 2
-        while node in used:  # the same pair twice in one article (two roles): keep them apart
-            node = URIRef(f"{iri.membership_iri(article.id, person.key, org.key, base=base)}-{suffix}")
-            suffix += 1
-        used.add(node)
-        graph.add((node, RDF.type, ORG.Membership))
-        graph.add((node, ORG.member, person_node))
-        graph.add((node, ORG.organization, org_node))
+def _add_membership(graph: _Triples, article: _Article, n: int, aff: Affiliation, used: set[URIRef]) -> None:
+    """The ``n``-th affiliation: an org:Membership with its role, or a bare job title; ``used`` holds
+    the membership IRIs the article has so far."""
+    person, person_node = article.entity(aff.person, f"affiliation {n} person")
+    if aff.organization is None:  # a role the article ties to no organisation: "an activist"
         if aff.role is not None:
-            role = iri.role_iri(aff.role, base=base)
-            graph.add((node, ORG.role, role))
-            graph.add((role, RDF.type, ORG.Role))
-            if graph.value(role, RDFS.label) is None:  # "China director" and "China Director" are one role
-                graph.add((role, RDFS.label, _text(aff.role)))
-        _add_evidence(graph, node, aff.evidence, art, lang)
-
-    for n, act in enumerate(ag.actions, start=1):
-        node = iri.action_iri(article.id, n, base=base)
-        graph.add((node, RDF.type, SCHEMA.Action))
-        graph.add((node, SCHEMA.agent, lookup(act.agent, f"action {n} agent")[1]))
-        graph.add((node, SCHEMA.object, lookup(act.object, f"action {n} object")[1]))
-        graph.add((node, SCHEMA.name, _text(act.verb)))
-        graph.add((node, KG.verbLemma, _text(act.lemma)))
-        _add_evidence(graph, node, act.evidence, art, lang)
+            graph.add((person_node, SCHEMA.jobTitle, _text(aff.role)))
+        return
+    org, org_node = article.entity(aff.organization, f"affiliation {n} organization")
+    node = iri.membership_iri(article.id, person.key, org.key, base=article.base)
+    suffix = 2
+    while node in used:  # the same pair twice in one article (two roles): keep them apart
+        node = URIRef(f"{iri.membership_iri(article.id, person.key, org.key, base=article.base)}-{suffix}")
+        suffix += 1
+    used.add(node)
+    graph.add((node, RDF.type, ORG.Membership))
+    graph.add((node, ORG.member, person_node))
+    graph.add((node, ORG.organization, org_node))
+    if aff.role is not None:
+        role = iri.role_iri(aff.role, base=article.base)
+        graph.add((node, ORG.role, role))
+        graph.add((role, RDF.type, ORG.Role))
+        if graph.value(role, RDFS.label) is None:  # "China director" and "China Director" are one role
+            graph.add((role, RDFS.label, _text(aff.role)))
+    _add_evidence(graph, node, aff.evidence, article.node, article.lang)

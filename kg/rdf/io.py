@@ -16,6 +16,7 @@ from rdflib.util import guess_format
 
 from kg.errors import GraphError
 from kg.fileio import write_text_atomic
+from kg.rdf.store import is_store, read_store_graph
 
 
 def _one_line(error: BaseException) -> str:
@@ -121,13 +122,11 @@ def write_graph(graph: Graph | Dataset, path: str | os.PathLike, format: str = "
 def read_graph(path: str | os.PathLike) -> Graph:
     """Read a graph file; its format comes from the suffix (.ttl, .nt, .trig, .nq, .jsonld, .rdf, ...),
     Turtle otherwise. The named graphs of TriG and N-Quads are merged into one graph. A store folder
-    (``kg ingest --into STORE``) gives its merged view (kg.store.Store.graph)."""
+    (``kg ingest --into STORE``) gives its merged view (kg.rdf.store.Store.graph)."""
     path = Path(path)
     if not path.exists():
         raise GraphError(f"{path}: no such graph file")
     if path.is_dir():
-        from kg.store import is_store, read_store_graph
-
         if is_store(path):
             return read_store_graph(path)
     if not path.is_file():

@@ -50,7 +50,7 @@ class KG(DefinedNamespace):
     byline: object
     dateline: object
     sourceFile: object
-    # network measures, written by kg.analyze into NAME.analysis.ttl (never into NAME.ttl)
+    # network measures, written by kg.rdf.measures into NAME.analysis.ttl (never into NAME.ttl)
     Analysis: object  # one run of the NetworkX analysis over one or more articles
     Community: object  # a Louvain community of the actor graph
     pageRank: object  # xsd:decimal, PageRank in the actor graph
