@@ -6,45 +6,23 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span
 
+from kg.extract.entity_types import MEDIA_NOT_SURNAMES, corrected_type, is_organisation_end, name_follows
 from kg.extract.forenames import is_given_name
-from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
+from kg.extract.gazetteer import is_region, is_region_abbreviation
 from kg.extract.institutions import article_countries, institution_of, is_institution_form
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
-                                TITLES, data_words, role_title, third_person_cue)
+                                TITLES, role_title, third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
-# a name ending in one of these is a publication
-_MEDIA_NOT_SURNAMES = {"news", "times", "journal", "gazette", "herald", "tribune", "magazine", "daily",
-                       "telegraph", "chronicle"}
-_MEDIA_WORDS = _MEDIA_NOT_SURNAMES | {"post", "guardian", "observer", "globe", "standard", "independent"}
 _REPORT_WORDS = {"report", "reports", "assessment"}
 # role words NER sometimes leaves at the end of an organisation's name
 _ROLE_WORDS = {"spokesperson", "spokesman", "spokeswoman", "director", "president", "chairman", "chief",
                "official", "officials", "secretary", "minister", "head", "leader", "members", "member"}
-# a name ending in one of these is a building or a site, whatever NER called it
-_FACILITY_WORDS = {"hall", "stadium", "airport", "tower", "towers", "mosque", "church",
-                   "cathedral", "bridge", "square", "palace", "plaza", "temple", "synagogue", "prison"}
-# words that end an organisation's name, never a person's
-_ORGANISATION_ENDS = {"party", "council", "group", "inc", "corp", "company", "foundation", "institute",
-                      "university", "college", "school", "bank", "association", "society", "union", "league",
-                      "alliance", "club", "team", "fund", "agency", "office", "ministry", "department",
-                      "commission", "committee", "bureau", "army", "force", "forces", "police", "court",
-                      "network", "airlines", "motors", "media", "press", "studios", "games", "fair",
-                      "project", "centre", "center", "organization", "organisation", "movement", "front",
-                      "service", "services", "corps", "guard", "board", "authority", "administration", "assembly",
-                      "senate", "parliament", "congress", "tribunal", "co", "ltd", "plc", "llc", "banks",
-                      "industries", "holdings", "systems", "airways", "air", "laboratories", "commission"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
-# prepositions whose object is where something is or comes from: "from Herat", "in Irving"
-_LOCATIVE = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
-# a name ending in one of these, where something takes place, is a venue: "at the Metro Toronto
-# Convention Centre" (elsewhere a centre may be an organisation: "the Carter Center said")
-_VENUE_WORDS = {"centre", "center", "arena", "hotel", "park", "theatre", "theater", "gardens", "auditorium",
-                "pavilion", "field", "hospital"}
 # nouns for a body of people, which "called X" / "named X" gives a name
 _GROUP_NOUNS = {"group", "organization", "organisation", "party", "company", "movement", "firm", "band", "unit",
                 "faction", "militia", "network", "charity", "sect", "church", "team", "club", "association"}
@@ -156,12 +134,12 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
             covered.update(range(span.start, span.end))
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
-        if mention_type == "Organization" and span[0].lower_ in _ORGANISATION_ENDS:
+        if mention_type == "Organization" and is_organisation_end(span[0].lower_):
             span = _with_name_before(span)  # "Doctor Who" + "Society of Canada"
         while mention_type == "Organization" and len(span) > 1 and (
-                span[-1].lower_ in _ROLE_WORDS or (role_title(span[-1].text) and _name_follows(span))):
+                span[-1].lower_ in _ROLE_WORDS or (role_title(span[-1].text) and name_follows(span))):
             span = span[:-1]  # "State Department Spokesperson", "Coast Guard Lt. Steve Hardy": without the role
-        mention_type = _corrected_type(span, mention_type)
+        mention_type = corrected_type(span, mention_type)
         if mention_type in ("Place", "Person") and _named_group(span):
             mention_type = "Organization"  # "a group within Scientology called the Sea Org"
             named_groups.add(span.text)
@@ -227,57 +205,6 @@ def _trim(span: Span) -> Span | None:
     return trimmed
 
 
-def _corrected_type(span: Span, mention_type: str) -> str:
-    """The type a name's words, a gazetteer or the sentence give, where NER's label is wrong."""
-    if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in _FACILITY_WORDS:
-        mention_type = "Place"
-    if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else _MEDIA_NOT_SURNAMES):
-        mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
-    if mention_type == "Organization" and (_named_place(span) or _venue(span)):
-        mention_type = "Place"
-    if mention_type == "Organization" and _personal_name(span) and not _titles_a_name(span):
-        mention_type = "Person"  # "Dean Kamen" tagged as an organisation
-    if mention_type in ("Person", "Organization") and (_kind_of_place(span) or _on_the_map(span) or _seat(span)):
-        mention_type = "Place"
-    if mention_type in ("Organization", "Place") and _with_age(span) and not is_region(span.text):
-        mention_type = "Person"  # "Sanders, 45, was found guilty"
-    return mention_type
-
-
-def _kind_of_place(span: Span) -> bool:
-    """ "Dan Sai District", "the Kamchatka region", "Calcasieu and Cameron parishes": a name a place noun
-    ends or follows."""
-    place_nouns = data_words("place-nouns.txt")
-    if len(span) > 1 and span[-1].lower_ in place_nouns and span[0].lower_ not in place_nouns:
-        return not any(t.lower_ in _ORGANISATION_ENDS for t in span[:-1])  # not "Irving School District"
-    root = span.root
-    if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod"):
-        root = root.head  # "Calcasieu" and "Cameron" parishes
-    return root.dep_ in ("compound", "nmod") and root.head.lower_ in place_nouns and root.head.i >= span.end
-
-
-def _seat(span: Span) -> bool:
-    """ "Waste Disposal Co. of Randolph", "the University of Bath": one name after an organisation's kind
-    and "of" is where it is."""
-    doc, start = span.doc, span.start
-    return (len(span) == 1 and start >= 2 and doc[start - 1].lower_ == "of"
-            and doc[start - 2].lower_.rstrip(".") in _ORGANISATION_ENDS and doc[start - 2].is_title)
-
-
-def _on_the_map(span: Span) -> bool:
-    """ "in western Kamchatka", "in upper Delmas": a name a compass or map adjective puts somewhere."""
-    root = span.root
-    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span.start > 0
-            and span.doc[span.start - 1].lower_ in data_words("place-modifiers.txt"))
-
-
-def _with_age(span: Span) -> bool:
-    """A name with an age in commas after it is a person's: "Sanders, 45, was found guilty"."""
-    doc, end = span.doc, span.end
-    return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
-            and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
-
-
 def _work_title(span: Span) -> bool:
     """A name in quotation marks after "called", "titled", "entitled": the title of a work."""
     doc = span.doc
@@ -297,16 +224,6 @@ def _part_of_title(span: Span) -> bool:
     before = doc[span.start - 2 : span.start]
     return (len(before) == 2 and before[1].lower_ == "of"
             and before[0].lower_ in ("secretary", "minister", "attorney", "chancellor", "ministry"))
-
-
-def _named_place(span: Span) -> bool:
-    """An "organisation" that is a country, or a city where the sentence puts something: "from Herat"."""
-    if span.text.isupper():
-        return False  # an acronym
-    if is_region(span.text):
-        return True
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and is_place(span.text)
 
 
 def _with_name_before(span: Span) -> Span:
@@ -333,14 +250,6 @@ def _with_given_name_before(span: Span) -> Span:
     return span
 
 
-def _personal_name(span: Span) -> bool:
-    """A given name and a surname, whatever NER called them: "Dean Kamen", "Regina Ip"."""
-    return (2 <= len(span) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
-            and is_given_name(span[0].text) and not is_given_name(span[-1].text)  # not "Morgan Stanley"
-            and span[-1].lower_ not in _ORGANISATION_ENDS
-            and span[-1].lower_ not in _MEDIA_WORDS and not is_place(span.text))
-
-
 def _trailing_person(span: Span) -> Span | None:
     """The person NER swallowed into the organisation before them: "... Islamic Relations Alia Salem"."""
     if len(span) < 4:
@@ -348,25 +257,10 @@ def _trailing_person(span: Span) -> Span | None:
     given, surname, before = span[-2], span[-1], span[-3]
     if not (given.is_alpha and surname.is_alpha and given.is_title and surname.is_title and is_given_name(given.text)):
         return None
-    if surname.lower_ in _ORGANISATION_ENDS or not (before.lower_ in _ORGANISATION_ENDS or before.tag_ == "NNPS"
-                                                     or before.lower_.endswith("s")):
+    if is_organisation_end(surname.lower_) or not (is_organisation_end(before.lower_) or before.tag_ == "NNPS"
+                                                 or before.lower_.endswith("s")):
         return None
     return span[-2:]
-
-
-def _name_follows(span: Span) -> bool:
-    """A person's name comes right after the span, past an abbreviation's dot: "Coast Guard Lt. | Steve Hardy"."""
-    doc, i = span.doc, span.end
-    while i < len(doc) and doc[i].text == ".":
-        i += 1
-    return i < len(doc) and doc[i].ent_type_ == "PERSON"
-
-
-def _titles_a_name(span: Span) -> bool:
-    """ "Forest Service spokeswoman Margie Clack": a name before a role word and a person's name is the
-    organisation the person speaks for, never a person."""
-    doc = span.doc
-    return span.end < len(doc) and role_title(doc[span.end].text) and _name_follows(doc[span.start : span.end + 1])
 
 
 def _without_leading_titles(span: Span) -> Span:
@@ -389,13 +283,6 @@ def _without_leading_titles(span: Span) -> Span:
     if len(rest) == 1 and is_given_name(span.doc[last_title].text) and last_title == span.start:
         return span  # "Major Garrett": a given name that is also a rank, before a single word
     return rest
-
-
-def _venue(span: Span) -> bool:
-    """ "at the Metro Toronto Convention Centre": a venue named where something happens."""
-    head = span.root.head
-    return (len(span) > 1 and span[-1].lower_ in _VENUE_WORDS and span.root.dep_ == "pobj"
-            and head.lower_ in ("at", "in", "inside", "outside", "near"))
 
 
 def _named_group(span: Span) -> bool:
@@ -506,7 +393,7 @@ def _unrecognised_speakers(doc, covered: set[int]) -> Iterator[tuple[Span, str]]
         span = doc[start : token.i + 1]
         if span.text.lower() in CAPITALS or span.text.rstrip(".").lower() in TITLES:
             continue
-        if span[-1].lower_ in _MEDIA_NOT_SURNAMES:
+        if span[-1].lower_ in MEDIA_NOT_SURNAMES:
             yield span, "Organization"  # "The Deseret News reported": a publication
             continue
         yield _with_title(_without_leading_titles(span)), "Person"

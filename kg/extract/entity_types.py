@@ -1,0 +1,118 @@
+"""The type a name's words, a gazetteer or the sentence give, where NER's label is wrong:
+"Dean Kamen" tagged as an organisation is a person, "from Herat" a place, "Forest Service
+spokeswoman Margie Clack" names an organisation, "Dan Sai District" a place, "Sanders, 45," a person.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.forenames import is_given_name
+from kg.extract.gazetteer import is_place, is_region
+from kg.extract.lexicon import data_words, role_title
+
+# a name ending in one of these is a publication
+MEDIA_NOT_SURNAMES = {"news", "times", "journal", "gazette", "herald", "tribune", "magazine", "daily",
+                      "telegraph", "chronicle"}
+_MEDIA_WORDS = MEDIA_NOT_SURNAMES | {"post", "guardian", "observer", "globe", "standard", "independent"}
+
+
+def is_organisation_end(word: str) -> bool:
+    """ "service", "corps", "co": a word that ends an organisation's name, never a person's
+    (kg/data/organisation-ends.txt)."""
+    return word in data_words("organisation-ends.txt")
+
+
+# prepositions whose object is where something is or comes from: "from Herat", "in Irving"
+_LOCATIVE = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
+# a name ending in one of these, where something takes place, is a venue: "at the Metro Toronto
+
+
+def corrected_type(span: Span, mention_type: str) -> str:
+    """The type a name's words, a gazetteer or the sentence give, where NER's label is wrong."""
+    if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in data_words("facility-words.txt"):
+        mention_type = "Place"
+    if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else MEDIA_NOT_SURNAMES):
+        mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
+    if mention_type == "Organization" and (_named_place(span) or _venue(span)):
+        mention_type = "Place"
+    if mention_type == "Organization" and _personal_name(span) and not _titles_a_name(span):
+        mention_type = "Person"  # "Dean Kamen" tagged as an organisation
+    if mention_type in ("Person", "Organization") and (_kind_of_place(span) or _on_the_map(span) or _seat(span)):
+        mention_type = "Place"
+    if mention_type in ("Organization", "Place") and _with_age(span) and not is_region(span.text):
+        mention_type = "Person"  # "Sanders, 45, was found guilty"
+    return mention_type
+
+
+def _kind_of_place(span: Span) -> bool:
+    """ "Dan Sai District", "the Kamchatka region", "Calcasieu and Cameron parishes": a name a place noun
+    ends or follows."""
+    place_nouns = data_words("place-nouns.txt")
+    if len(span) > 1 and span[-1].lower_ in place_nouns and span[0].lower_ not in place_nouns:
+        return not any(is_organisation_end(t.lower_) for t in span[:-1])  # not "Irving School District"
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod"):
+        root = root.head  # "Calcasieu" and "Cameron" parishes
+    return root.dep_ in ("compound", "nmod") and root.head.lower_ in place_nouns and root.head.i >= span.end
+
+
+def _seat(span: Span) -> bool:
+    """ "Waste Disposal Co. of Randolph", "the University of Bath": one name after an organisation's kind
+    and "of" is where it is."""
+    doc, start = span.doc, span.start
+    return (len(span) == 1 and start >= 2 and doc[start - 1].lower_ == "of"
+            and is_organisation_end(doc[start - 2].lower_.rstrip(".")) and doc[start - 2].is_title)
+
+
+def _on_the_map(span: Span) -> bool:
+    """ "in western Kamchatka", "in upper Delmas": a name a compass or map adjective puts somewhere."""
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span.start > 0
+            and span.doc[span.start - 1].lower_ in data_words("place-modifiers.txt"))
+
+
+def _with_age(span: Span) -> bool:
+    """A name with an age in commas after it is a person's: "Sanders, 45, was found guilty"."""
+    doc, end = span.doc, span.end
+    return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+            and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
+
+
+def _named_place(span: Span) -> bool:
+    """An "organisation" that is a country, or a city where the sentence puts something: "from Herat"."""
+    if span.text.isupper():
+        return False  # an acronym
+    if is_region(span.text):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and is_place(span.text)
+
+
+def _personal_name(span: Span) -> bool:
+    """A given name and a surname, whatever NER called them: "Dean Kamen", "Regina Ip"."""
+    return (2 <= len(span) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
+            and is_given_name(span[0].text) and not is_given_name(span[-1].text)  # not "Morgan Stanley"
+            and not is_organisation_end(span[-1].lower_)
+            and span[-1].lower_ not in _MEDIA_WORDS and not is_place(span.text))
+
+
+def name_follows(span: Span) -> bool:
+    """A person's name comes right after the span, past an abbreviation's dot: "Coast Guard Lt. | Steve Hardy"."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _titles_a_name(span: Span) -> bool:
+    """ "Forest Service spokeswoman Margie Clack": a name before a role word and a person's name is the
+    organisation the person speaks for, never a person."""
+    doc = span.doc
+    return span.end < len(doc) and role_title(doc[span.end].text) and name_follows(doc[span.start : span.end + 1])
+
+
+def _venue(span: Span) -> bool:
+    """ "at the Metro Toronto Convention Centre": a venue named where something happens."""
+    head = span.root.head
+    return (len(span) > 1 and span[-1].lower_ in data_words("venue-words.txt") and span.root.dep_ == "pobj"
+            and head.lower_ in ("at", "in", "inside", "outside", "near"))
