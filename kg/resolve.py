@@ -119,12 +119,13 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
     for key in sorted(clusters, key=lambda k: clusters[k][0].start):
         group = clusters[key]
         votes = Counter(m.type for m in group)
-        # a full personal name makes a person of its surname, however NER typed that, and
-        # otherwise one mention tagged as a group of people (plural proper noun, nationality) types them all
+        # a full personal name makes a person of its surname, however NER typed that, and otherwise
+        # mentions tagged as a group of people (plural proper noun, nationality) type them all, unless
+        # another type has more
         if any(m.type == "Person" and len(strip_title(m.text).split()) > 1 for m in group):
             entity_type = "Person"  # "Professor Burrows" read as a plural stays John Burrows
-        elif "Group" in votes:
-            entity_type = "Group"
+        elif "Group" in votes and votes["Group"] >= max(votes.values()):
+            entity_type = "Group"  # but three "Sochi" places outvote one nationality tag
         else:
             entity_type = min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
         name = full_names.get(key) or _pick_name(key, group)

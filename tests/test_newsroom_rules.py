@@ -287,3 +287,34 @@ def test_a_description_refers_to_the_person_whose_role_is_written_beside_the_nam
     index = resolve(mentions(paragraphs), text=article.text)
     [said] = statements(article, paragraphs, Discourse(index, article.text))
     assert said.speaker is None
+
+
+def test_works_and_events_are_no_actors():
+    novel = flat(("her", O, "PRP$"), ("novel", O, "NN"), ("Angel", "B-PERSON"), ("Catbird", "I-PERSON"),
+                 ("sold", O, "VBD"), (".", O, "."))
+    novel[1] = ("novel", 2, "compound", "NOUN", "NN", "novel", O)
+    assert typed(novel) == []
+    fair = flat(("the", O, "DT"), ("Google", "B-ORG"), ("Science", "I-ORG"), ("Fair", "I-ORG"), ("opened", O, "VBD"),
+                (".", O, "."))
+    assert typed(fair) == []
+    company = flat(("Epic", "B-ORG"), ("Games", "I-ORG"), ("sued", O, "VBD"), (".", O, "."))
+    assert typed(company) == [("Organization", "Epic Games")]
+
+
+def test_a_name_after_a_capital_the_inside_a_sentence_is_a_title_not_a_person():
+    rows = flat(("It", O, "PRP"), ("was", O, "VBD"), ("in", O, "IN"), ("The", O, "DT"), ("Onion", "B-PERSON"),
+                (".", O, "."))
+    assert typed(rows) == [("Organization", "Onion")]
+
+
+def test_a_station_is_a_place_but_a_person_named_hall_is_a_person():
+    assert typed(flat(("McMurdo", "B-PERSON"), ("Station", "I-PERSON"), ("froze", O, "VBD"), (".", O, "."))) == [
+        ("Place", "McMurdo Station")]
+    assert typed(flat(("Jennifer", "B-PERSON"), ("Hall", "I-PERSON"), ("froze", O, "VBD"), (".", O, "."))) == [
+        ("Person", "Jennifer Hall")]
+
+
+def test_an_acronym_is_a_name_even_where_the_text_has_the_word_in_lower_case():
+    rows = flat(("Let", O, "VB"), ("us", O, "PRP"), ("go", O, "VB"), ("to", O, "IN"), ("the", O, "DT"),
+                ("US", "B-GPE"), (".", O, "."))
+    assert typed(rows) == [("Place", "US")]

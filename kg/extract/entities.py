@@ -11,7 +11,7 @@ from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_region, is_region_abbreviation
 from kg.extract.institutions import article_countries, institution_of, is_institution_form
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
-                                TITLES, role_title, third_person_cue)
+                                TITLES, data_words, role_title, third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
@@ -88,8 +88,8 @@ def _common_word(mention: Mention, lowercase_words: set[str]) -> bool:
         return False
     if re.match(r"(?i)(?:pro|anti|pan|non|ex)-", text):
         return True
-    if " " in text:
-        return False
+    if " " in text or (text.isupper() and len(text) > 1):
+        return False  # "US" is a name even where the text says "us"
     return text.lower() in lowercase_words or (mention.type == "Organization" and text.lower().endswith(("ism", "phobia")))
 
 
@@ -206,11 +206,21 @@ def _trim(span: Span) -> Span | None:
 
 
 def _work_title(span: Span) -> bool:
-    """A name in quotation marks after "called", "titled", "entitled": the title of a work."""
+    """The title of a work or an event, not an actor: a name in quotation marks after "called",
+    "titled", "entitled"; a name beside a work noun ("the novel Dark Matters", "the AntyScience blog",
+    "GNU Free Documentation License"); an event ("Google Science Fair", "Summer Paralympics")."""
     doc = span.doc
-    if span.start < 2 or not doc[span.start - 1].is_quote:
-        return False
-    return doc[span.start - 2].lower_ in ("called", "titled", "entitled")
+    works = data_words("work-nouns.txt")
+    if span.start >= 2 and doc[span.start - 1].is_quote and doc[span.start - 2].lower_ in ("called", "titled", "entitled"):
+        return True
+    if len(span) > 1 and span[-1].lower_ in data_words("event-nouns.txt") | {"license", "licence", "manifesto"}:
+        return True
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.is_lower and before.lemma_.lower() in works:
+        return True  # "the novel Dark Matters", "runs on software Mediawiki"
+    root = span.root
+    return root.dep_ in ("compound", "appos") and root.head.is_lower and root.head.lemma_.lower() in works \
+        and root.head.i not in range(span.start, span.end)
 
 
 def _part_of_title(span: Span) -> bool:

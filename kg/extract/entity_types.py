@@ -29,8 +29,11 @@ _LOCATIVE = {"in", "from", "to", "near", "outside", "inside", "across", "through
 
 def corrected_type(span: Span, mention_type: str) -> str:
     """The type a name's words, a gazetteer or the sentence give, where NER's label is wrong."""
-    if mention_type == "Organization" and len(span) > 1 and span[-1].lower_ in data_words("facility-words.txt"):
-        mention_type = "Place"
+    if (mention_type == "Organization" or (mention_type == "Person" and not is_given_name(span[0].text))) \
+            and len(span) > 1 and span[-1].lower_ in data_words("facility-words.txt"):
+        mention_type = "Place"  # "McMurdo Station", "the Bat Cave"; but "Jennifer Hall" is a person
+    if mention_type == "Person" and len(span) == 1 and _after_a_capital_the(span):
+        mention_type = "Organization"  # "The Independent reported", "The Onion": a title, no person
     if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else MEDIA_NOT_SURNAMES):
         mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
     if mention_type == "Organization" and (_named_place(span) or _venue(span)):
@@ -42,6 +45,12 @@ def corrected_type(span: Span, mention_type: str) -> str:
     if mention_type in ("Organization", "Place") and _with_age(span) and not is_region(span.text):
         mention_type = "Person"  # "Sanders, 45, was found guilty"
     return mention_type
+
+
+def _after_a_capital_the(span: Span) -> bool:
+    """ "... reported by The Onion": a name after a capitalised "The" inside a sentence."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "The" and not doc[span.start - 1].is_sent_start
 
 
 def _kind_of_place(span: Span) -> bool:
