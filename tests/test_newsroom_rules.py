@@ -318,3 +318,13 @@ def test_an_acronym_is_a_name_even_where_the_text_has_the_word_in_lower_case():
     rows = flat(("Let", O, "VB"), ("us", O, "PRP"), ("go", O, "VB"), ("to", O, "IN"), ("the", O, "DT"),
                 ("US", "B-GPE"), (".", O, "."))
     assert typed(rows) == [("Place", "US")]
+
+
+def test_two_people_ner_ran_into_one_name_are_two():
+    rows = flat(("Jane", "B-PERSON"), ("Roe", "I-PERSON"), ("and", "I-PERSON", "CC"), ("John", "I-PERSON"),
+                ("Doe", "I-PERSON"), ("met", O, "VBD"), (".", O, "."))
+    assert typed(rows) == [("Person", "Jane Roe"), ("Person", "John Doe")]
+    pollsters = flat(("Newsmax", "B-ORG"), ("/", "I-ORG", "SYM"), ("Zogby", "I-ORG"), ("polled", O, "VBD"), (".", O, "."))
+    assert typed(pollsters) == [("Organization", "Newsmax"), ("Organization", "Zogby")]
+    company = flat(("Procter", "B-ORG"), ("and", "I-ORG", "CC"), ("Gamble", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))
+    assert typed(company) == [("Organization", "Procter and Gamble")]

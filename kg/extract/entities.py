@@ -122,7 +122,7 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False, named_groups
 def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[str]) -> Iterator[tuple[Span, str]]:
     doc = para.doc
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in _separate_names(doc.ents):
         mention_type = LABEL_TYPES.get(ent.label_)
         span = _trim(ent)
         if mention_type is None or span is None or span.text.lower() in RELIGIONS:
@@ -176,6 +176,20 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         covered.update(range(span.start, span.end))
         yield span, mention_type
     yield from _unrecognised_speakers(doc, covered)
+
+
+def _separate_names(ents: Iterable[Span]) -> Iterator[Span]:
+    """Each of the names NER ran into one: "Newsmax / Zogby", "Jane Roe and John Doe", "Jane Roe, John Doe"
+    (a person's name holds no "and", no comma); "Procter and Gamble" stays one organisation."""
+    for ent in ents:
+        doc, start = ent.doc, ent.start
+        for token in ent[1:-1]:
+            spaced_slash = token.text == "/" and token.whitespace_ and doc[token.i - 1].whitespace_
+            joins_people = ent.label_ == "PERSON" and token.lower_ in ("and", ",", "&")
+            if (spaced_slash or joins_people) and doc[token.i + 1].text[:1].isupper() and token.i > start:
+                yield Span(doc, start, token.i, label=ent.label_)
+                start = token.i + 1
+        yield Span(doc, start, ent.end, label=ent.label_) if start > ent.start else ent
 
 
 def _trim(span: Span) -> Span | None:

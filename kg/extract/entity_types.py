@@ -32,6 +32,8 @@ def corrected_type(span: Span, mention_type: str) -> str:
     if (mention_type == "Organization" or (mention_type == "Person" and not is_given_name(span[0].text))) \
             and len(span) > 1 and span[-1].lower_ in data_words("facility-words.txt"):
         mention_type = "Place"  # "McMurdo Station", "the Bat Cave"; but "Jennifer Hall" is a person
+    if mention_type == "Person" and _of_a_person(span) and not is_place(span.text):
+        mention_type = "Organization"  # "Cheng Chung-tai of Civic Passion": what a person is of is a body
     if mention_type == "Person" and len(span) == 1 and _after_a_capital_the(span):
         mention_type = "Organization"  # "The Independent reported", "The Onion": a title, no person
     if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else MEDIA_NOT_SURNAMES):
@@ -45,6 +47,14 @@ def corrected_type(span: Span, mention_type: str) -> str:
     if mention_type in ("Organization", "Place") and _with_age(span) and not is_region(span.text):
         mention_type = "Person"  # "Sanders, 45, was found guilty"
     return mention_type
+
+
+def _of_a_person(span: Span) -> bool:
+    """ "Frederick Fung of ADPL": a name after a person's name and "of" or "from"."""
+    root = span.root
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("of", "from") and prep.head.ent_type_ == "PERSON"
+            and prep.i == prep.head.i + 1)
 
 
 def _after_a_capital_the(span: Span) -> bool:
