@@ -156,8 +156,8 @@ def test_an_abbreviated_state_after_a_city_is_part_of_its_name():
     assert (rockville.type, rockville.name, rockville.aliases) == ("Place", "Rockville", ("Rockville, Md.",))
 
 
-def entities_of_rows(rows):
-    article, paragraphs = article_from(rows)
+def entities_of_rows(*paragraph_rows):
+    article, paragraphs = article_from(*paragraph_rows)
     return resolve(mentions(paragraphs), text=article.text).entities
 
 
@@ -328,3 +328,20 @@ def test_two_people_ner_ran_into_one_name_are_two():
     assert typed(pollsters) == [("Organization", "Newsmax"), ("Organization", "Zogby")]
     company = flat(("Procter", "B-ORG"), ("and", "I-ORG", "CC"), ("Gamble", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))
     assert typed(company) == [("Organization", "Procter and Gamble")]
+
+
+# Crowds filled London. The government said no.
+LONDON = flat(("Crowds", O, "NNS"), ("filled", O, "VBD"), ("London", "B-GPE"), (".", O, "."))
+THE_GOVERNMENT = [
+    ("The", 1, "det", "DET", "DT", "the", O),
+    ("government", 2, "nsubj", "NOUN", "NN", "government", O),
+    ("said", 2, "ROOT", "VERB", "VBD", "say", O),
+    ("no", 2, "dobj", "ADV", "RB", "no", O),
+    (".", 2, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_the_government_is_the_government_of_the_country_the_article_is_in():
+    by_name = {e.name: e for e in entities_of_rows(LONDON, THE_GOVERNMENT)}
+    assert by_name["Government of the United Kingdom"].aliases == ("The government",)
+    assert [e.name for e in entities_of_rows(THE_GOVERNMENT)] == []  # whose? the article does not say

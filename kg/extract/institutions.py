@@ -122,6 +122,19 @@ def institution_of(text: str, countries: Counter[str]) -> Institution | None:
     return None
 
 
+# what "the government" and "the administration" stand for: the government of the article's country
+BARE_GOVERNMENT = ("government", "administration")
+
+
+def national_government(countries: Counter[str]) -> Institution | None:
+    """The government of the country the article's places name most ("the government said")."""
+    for code, _ in countries.most_common():
+        for row in institutions():
+            if row.country == code and row.kind == "government":
+                return row
+    return None
+
+
 def institution_names(mentions: Iterable[Mention]) -> dict[str, str]:
     """Folded form -> the full name of the institution it names in this article, for the organisation
     mentions that name one ("gop" -> "Republican Party")."""
@@ -129,8 +142,12 @@ def institution_names(mentions: Iterable[Mention]) -> dict[str, str]:
     countries = article_countries(mentions)
     names = {}
     for mention in mentions:
-        if mention.type == "Organization" and is_institution_form(mention.text):
+        if mention.type == "Organization" and form_key(mention.text) in BARE_GOVERNMENT:
+            row = national_government(countries)
+        elif mention.type == "Organization" and is_institution_form(mention.text):
             row = institution_of(mention.text, countries)
-            if row is not None:
-                names[form_key(mention.text)] = row.name
+        else:
+            row = None
+        if row is not None:
+            names[form_key(mention.text)] = row.name
     return names
