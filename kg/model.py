@@ -91,8 +91,9 @@ class Affiliation:
 
     person: str  # Entity.ref
     organization: str | None  # Entity.ref; None for a role without a named organisation
-    role: str | None
+    role: str | None  # as written, without "former" ("chief executive")
     evidence: Evidence
+    former: bool = False  # "the former chief executive of Acme": a membership that has ended
 
 
 @dataclass(frozen=True)

@@ -345,3 +345,38 @@ def test_the_government_is_the_government_of_the_country_the_article_is_in():
     by_name = {e.name: e for e in entities_of_rows(LONDON, THE_GOVERNMENT)}
     assert by_name["Government of the United Kingdom"].aliases == ("The government",)
     assert [e.name for e in entities_of_rows(THE_GOVERNMENT)] == []  # whose? the article does not say
+
+
+# Jo Hale, the former director of the Transit Agency, spoke.
+FORMER = [
+    ("Jo", 1, "compound", "PROPN", "NNP", "Jo", "B-PERSON"),
+    ("Hale", 12, "nsubj", "PROPN", "NNP", "Hale", "I-PERSON"),
+    (",", 1, "punct", "PUNCT", ",", ",", O),
+    ("the", 5, "det", "DET", "DT", "the", O),
+    ("former", 5, "amod", "ADJ", "JJ", "former", O),
+    ("director", 1, "appos", "NOUN", "NN", "director", O),
+    ("of", 5, "prep", "ADP", "IN", "of", O),
+    ("the", 9, "det", "DET", "DT", "the", O),
+    ("Transit", 9, "compound", "PROPN", "NNP", "Transit", "B-ORG"),
+    ("Agency", 6, "pobj", "PROPN", "NNP", "Agency", "I-ORG"),
+    (",", 1, "punct", "PUNCT", ",", ",", O),
+    ("today", 12, "npadvmod", "NOUN", "NN", "today", O),
+    ("spoke", 12, "ROOT", "VERB", "VBD", "speak", O),
+    (".", 12, "punct", "PUNCT", ".", ".", O),
+]
+
+
+def test_former_is_kept_apart_from_the_role_and_stated_in_the_graph():
+    from kg.model import ArticleGraph
+    from kg.rdf.build import build_graph
+    from kg.rdf.shapes import validate
+    from kg.rdf.vocab import KG, ORG, RDFS
+
+    article, paragraphs = article_from(FORMER)
+    index = resolve(mentions(paragraphs), text=article.text)
+    [member] = affiliation_rules.affiliations(article, paragraphs, index)
+    assert (member.organization, member.role, member.former) == ("Organization/transit-agency", "director", True)
+    graph = build_graph([ArticleGraph(article, index.entities, affiliations=(member,))])
+    [membership] = graph.subjects(KG.former, None)
+    assert str(graph.value(graph.value(membership, ORG.role), RDFS.label)) == "director"
+    assert validate(graph).conforms

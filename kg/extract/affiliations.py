@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
@@ -45,7 +46,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
             found.extend(_adjacent(sent, para.offset, index, article.text))
         found.extend(_parentheses(para, index, article.text))
     best: dict[tuple[str, str], Affiliation] = {}
-    for a in found:
+    for a in map(_former_apart, found):
         key = (a.person, a.organization)
         if key not in best or (best[key].role is None and a.role is not None):
             best[key] = a
@@ -346,6 +347,16 @@ def _parentheses(para: Paragraph, index: EntityIndex, text: str) -> Iterator[Aff
         role = re.sub(r"\b(of|for|at|with)\s*$", "", role.strip(_ROLE_EDGE)).strip(_ROLE_EDGE) or None
         sentence = evidence_of(text, s, inside_end + 1)
         yield Affiliation(person, org, _clean_role(role) if role else None, sentence)
+
+
+def _former_apart(affiliation: Affiliation) -> Affiliation:
+    """ "former chief executive" of Acme: the role is "chief executive", and the membership has ended."""
+    if affiliation.organization is None or affiliation.role is None:
+        return affiliation  # a bare job title keeps its words: "former ambassador"
+    match = re.match(r"(?i)(?:former|ex-)\s*(.*)", affiliation.role)
+    if match is None:
+        return affiliation
+    return replace(affiliation, role=_clean_role(match.group(1)), former=True)
 
 
 def _clean_role(role: str | None) -> str | None:

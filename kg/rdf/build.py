@@ -424,6 +424,8 @@ def _add_membership(graph: _Triples, article: _Article, n: int, aff: Affiliation
     graph.add((node, RDF.type, ORG.Membership))
     graph.add((node, ORG.member, person_node))
     graph.add((node, ORG.organization, org_node))
+    if aff.former:
+        graph.add((node, KG.former, Literal(True)))
     if aff.role is not None:
         role = iri.role_iri(aff.role, base=article.base)
         graph.add((node, ORG.role, role))

@@ -40,6 +40,8 @@ class KG(DefinedNamespace):
     contentStart: object  # xsd:integer, offset of schema:text in the article
     contentEnd: object
     contentPart: object
+    # membership properties
+    former: object  # xsd:boolean, true for a membership that has ended ("former chairman of ...")
     # evidence, on statements, memberships and actions
     sentence: object  # the sentence(s) the fact was read from
     startOffset: object  # xsd:integer, offset of the evidence in the article text
