@@ -57,7 +57,7 @@ def _ingest_all(sources: list, out: Path | None, store, args: argparse.Namespace
     from kg.errors import ArticleError
     from kg.pipeline import ingest_many
     from kg.progress import Progress
-    from kg.resolve import join_known_people
+    from kg.resolve import join_known_entities
 
     failed = []
     writing = None  # (name, label, ArticleGraph, Future): the article the store is writing meanwhile
@@ -91,7 +91,7 @@ def _ingest_all(sources: list, out: Path | None, store, args: argparse.Namespace
                     if store is not None:
                         if writing is not None:
                             written()  # one article in flight at most, whole before the next joins it
-                        result = join_known_people(result, store.person_names_ending)
+                        result = join_known_entities(result, store.names_with)
                         triples, article = _article_triples(result, args)
                         writing = (source.name, source.label, result, store.put_article_soon(triples, article))
                 except KgError as exc:

@@ -265,34 +265,66 @@ def _parenthesised_acronyms(mentions: list[Mention], text: str, names: dict[Ment
     return found
 
 
-def join_known_people(graph: ArticleGraph, people_named: Callable[[str], set[str]]) -> ArticleGraph:
-    """Across a corpus, a person the article names by surname only ("Mr Kerry", "Kerry") is the one
-    person of that surname the corpus already knows ("John Kerry"); with two or more such people
-    ("John Kerry", "Teresa Kerry"), or none, the article's own node stays. ``people_named(surname)``
-    gives the names of the corpus's people that end in that word (kg.rdf.store.Store.person_names_ending)."""
+# spelled-out numbers, so that "Channel Four" and "Channel 4" are one name
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+            "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "first": "1st",
+            "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
+
+
+def _numbers_folded(name: str) -> str:
+    """ "Channel Four" -> "channel 4"."""
+    return " ".join(_NUMBERS.get(word, word) for word in fold(name).split())
+
+
+def join_known_entities(graph: ArticleGraph, names_with: Callable[[str, str, str], set[str]]) -> ArticleGraph:
+    """Across a corpus, one node per entity: a person the article names by surname only ("Mr Kerry",
+    "Kerry") is the one person of that surname the corpus already knows ("John Kerry"), and an
+    organisation named short or with its number spelled differently ("Acme" / "Acme Inc", "Channel
+    Four" / "Channel 4") the one organisation the corpus has by that name; with two or more such
+    candidates ("John Kerry", "Teresa Kerry"), or none, the article's own node stays.
+
+    ``names_with(type, word, "start" | "end")`` gives the names of the corpus's entities of that type
+    that begin or end with the word (kg.rdf.store.Store.names_with).
+    """
     taken = {e.ref for e in graph.entities}
     entities, renamed = [], {}
     for entity in graph.entities:
-        if entity.type == "Person" and " " not in entity.name:
-            names = {name for name in people_named(entity.name)
-                     if len(fold(name).split()) > 1 and fold(name).split()[-1] == fold(entity.name)}
-            if len(names) == 1:
-                full = next(iter(names))
-                joined = Entity(slug(full), "Person", full, tuple(sorted(set(entity.aliases) | {entity.name})),
-                                entity.mentions)
-                if joined.ref not in taken:
-                    renamed[entity.ref] = joined.ref
-                    entities.append(joined)
-                    continue
-        entities.append(entity)
-    if not renamed:
-        return graph
+        known = _known_name(entity, names_with)
+        joined = Entity(slug(known), entity.type, known, tuple(sorted(set(entity.aliases) | {entity.name})),
+                        entity.mentions) if known else None
+        if joined is not None and joined.ref not in taken:
+            renamed[entity.ref] = joined.ref
+            entities.append(joined)
+        else:
+            entities.append(entity)
+    return _renamed(graph, tuple(entities), renamed) if renamed else graph
+
+
+def _known_name(entity: Entity, names_with: Callable[[str, str, str], set[str]]) -> str | None:
+    """The one name the corpus knows this entity by, if it is not the article's own."""
+    words = fold(entity.name).split()
+    if entity.type == "Person" and len(words) == 1:
+        names = {n for n in names_with("Person", entity.name, "end") if len(fold(n).split()) > 1
+                 and fold(n).split()[-1] == words[0]}
+    elif entity.type == "Organization" and words:
+        mine = _numbers_folded(entity.name)
+        names = {n for n in names_with("Organization", entity.name.split()[0], "start")
+                 if fold(n) != fold(entity.name) and (_numbers_folded(n) == mine or (
+                     fold(n).startswith(fold(entity.name) + " ") and fold(n).split()[-1] in _ORGANISATION_KINDS
+                     and len(fold(n).split()) == len(words) + 1))}
+    else:
+        return None
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _renamed(graph: ArticleGraph, entities: tuple[Entity, ...], renamed: dict[str, str]) -> ArticleGraph:
+    """The article with its entities replaced and every reference to a renamed one following it."""
 
     def ref(value: str | None) -> str | None:
         return renamed.get(value, value) if value is not None else None
 
     return replace(
-        graph, entities=tuple(entities),
+        graph, entities=entities,
         statements=tuple(replace(s, speaker=ref(s.speaker), mentions=tuple(ref(m) for m in s.mentions))
                          for s in graph.statements),
         affiliations=tuple(replace(a, person=ref(a.person), organization=ref(a.organization))

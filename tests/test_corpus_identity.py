@@ -14,11 +14,11 @@ ARTICLES = {
 }
 
 
-def people(store_path):
+def people(store_path, kind=SCHEMA.Person):
     with Store(store_path, read_only=True) as store:
         graph = store.graph()
     return {str(graph.value(p, SCHEMA.name)): sorted(map(str, graph.objects(p, SCHEMA.alternateName)))
-            for p in graph.subjects(predicate=None, object=SCHEMA.Person)}
+            for p in graph.subjects(predicate=None, object=kind)}
 
 
 def write(folder, articles):
@@ -39,3 +39,10 @@ def test_two_people_who_share_a_surname_stay_two_and_a_bare_surname_joins_neithe
            "e.txt": "Kerry said the visit went well.\n"}
     assert main(["ingest", *write(tmp_path, two), "--into", str(tmp_path / "store")]) == 0
     assert sorted(people(tmp_path / "store")) == ["John Kerry", "Kerry", "Teresa Kerry"]
+
+
+def test_an_organisation_named_short_in_a_later_article_joins_its_full_name(tmp_path):
+    short = {"f.txt": "Northwind Corp said on Monday that profits would rise.\n",
+             "g.txt": "Executives at Northwind said the plant would close.\n"}
+    assert main(["ingest", *write(tmp_path, short), "--into", str(tmp_path / "store")]) == 0
+    assert people(tmp_path / "store", SCHEMA.Organization) == {"Northwind Corp": ["Northwind"]}

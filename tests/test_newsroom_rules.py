@@ -209,16 +209,16 @@ def test_a_partys_adjective_is_no_entity_where_it_names_no_institution_of_the_ar
 
 def test_a_lone_surname_joins_the_one_person_of_that_surname_a_corpus_knows():
     from kg.model import Article, ArticleGraph, Entity, Evidence, Statement
-    from kg.resolve import join_known_people
+    from kg.resolve import join_known_entities
 
     kerry = Entity("kerry", "Person", "Kerry", ("Mr. Kerry",))
     said = Statement("Person/kerry", "Mr. Kerry", "said", "say", "it was close", "indirect", 15, 27,
                      Evidence(0, 28, "Mr. Kerry said it was close."), mentions=("Person/kerry",))
     graph = ArticleGraph(Article("b", "Mr. Kerry said it was close."), (kerry,), (said,))
-    joined = join_known_people(graph, lambda word: {"John Kerry", "Paul Wordkerry"})
+    joined = join_known_entities(graph, lambda kind, word, at: {"John Kerry", "Paul Wordkerry"})
     assert [(e.ref, e.aliases) for e in joined.entities] == [("Person/john-kerry", ("Kerry", "Mr. Kerry"))]
     assert (joined.statements[0].speaker, joined.statements[0].mentions) == ("Person/john-kerry", ("Person/john-kerry",))
-    assert join_known_people(graph, lambda word: {"John Kerry", "Teresa Kerry"}) == graph
+    assert join_known_entities(graph, lambda kind, word, at: {"John Kerry", "Teresa Kerry"}) == graph
 
 
 def test_a_person_of_an_organisation_is_its_member_whatever_the_parse():
@@ -380,3 +380,17 @@ def test_former_is_kept_apart_from_the_role_and_stated_in_the_graph():
     [membership] = graph.subjects(KG.former, None)
     assert str(graph.value(graph.value(membership, ORG.role), RDFS.label)) == "director"
     assert validate(graph).conforms
+
+
+def test_an_organisation_named_short_or_with_its_number_spelled_joins_the_one_the_corpus_knows():
+    from kg.model import Article, ArticleGraph, Entity
+    from kg.resolve import join_known_entities
+
+    graph = ArticleGraph(Article("c", "Channel Four and Acme grew."), (
+        Entity("channel-four", "Organization", "Channel Four"), Entity("acme", "Organization", "Acme")))
+    known = {"channel": {"Channel 4", "Channel 5"}, "acme": {"Acme Inc", "Acme Bridge Club"}}
+    joined = join_known_entities(graph, lambda kind, word, at: known.get(word.lower(), set()))
+    assert [(e.name, e.aliases) for e in joined.entities] == [("Channel 4", ("Channel Four",)), ("Acme Inc", ("Acme",))]
+    known["acme"].add("Acme Corp")  # two companies could be meant: neither
+    joined = join_known_entities(graph, lambda kind, word, at: known.get(word.lower(), set()))
+    assert [e.name for e in joined.entities] == ["Channel 4", "Acme"]

@@ -235,13 +235,16 @@ class Store:
         except (OSError, ValueError, RuntimeError) as error:
             raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
 
-    def person_names_ending(self, word: str) -> set[str]:
-        """The names of the stored people whose name ends in the word ``word`` (case ignored)."""
+    def names_with(self, entity_type: str, word: str, at: str = "end") -> set[str]:
+        """The names of the stored entities of a type ("Person", "Organization") whose name begins
+        (``at="start"``) or ends (``at="end"``) with the word ``word``, case ignored."""
         word = word.lower()
-        if not word or not all(ch.isalnum() or ch in "-'’" for ch in word):
+        if entity_type not in ("Person", "Organization", "Place") or not word \
+                or not all(ch.isalnum() or ch in "-'’." for ch in word):
             return set()
-        rows = self.query(f'SELECT DISTINCT ?name WHERE {{ ?person a schema:Person ; schema:name ?name . '
-                          f'FILTER(STRENDS(LCASE(STR(?name)), " {word}")) }}')
+        test = f'STRENDS(LCASE(STR(?name)), " {word}")' if at == "end" else f'STRSTARTS(LCASE(STR(?name)), "{word} ")'
+        rows = self.query(f"SELECT DISTINCT ?name WHERE {{ ?entity a schema:{entity_type} ; schema:name ?name . "
+                          f"FILTER({test}) }}")
         return {str(row[0]) for row in rows.rows}
 
     def base(self) -> str | None:
