@@ -46,3 +46,16 @@ def test_an_organisation_named_short_in_a_later_article_joins_its_full_name(tmp_
              "g.txt": "Executives at Northwind said the plant would close.\n"}
     assert main(["ingest", *write(tmp_path, short), "--into", str(tmp_path / "store")]) == 0
     assert people(tmp_path / "store", SCHEMA.Organization) == {"Northwind Corp": ["Northwind"]}
+
+
+# the README's query: which surface forms, from which article, made each node
+SURFACE_FORMS = """SELECT ?node ?name ?form ?article WHERE {
+    ?node schema:name ?name . GRAPH ?article { ?node schema:alternateName ?form } }"""
+
+
+def test_a_query_says_which_article_gave_a_node_which_name(tmp_path):
+    assert main(["ingest", *write(tmp_path, ARTICLES), "--into", str(tmp_path / "store")]) == 0
+    with Store(tmp_path / "store", read_only=True) as store:
+        result = store.query(SURFACE_FORMS)
+    rows = {(name, form, article.rsplit("/", 1)[-1]) for _, name, form, article in result.rows}
+    assert rows == {("John Kerry", "Kerry", "c"), ("John Kerry", "Mr. Kerry", "b"), ("John Kerry", "Kerry", "b")}
