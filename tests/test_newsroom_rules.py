@@ -394,3 +394,21 @@ def test_an_organisation_named_short_or_with_its_number_spelled_joins_the_one_th
     known["acme"].add("Acme Corp")  # two companies could be meant: neither
     joined = join_known_entities(graph, lambda kind, word, at: known.get(word.lower(), set()))
     assert [e.name for e in joined.entities] == ["Channel 4", "Acme"]
+
+
+def test_a_first_name_alone_is_a_person_but_a_city_or_a_word_named_so_stays_a_place():
+    assert typed(flat(("Rebecca", "B-GPE"), ("and", O, "CC"), ("I", O, "PRP"), ("left", O, "VBD"), (".", O, "."))) == [
+        ("Person", "Rebecca")]
+    assert typed(flat(("Florence", "B-GPE"), ("grew", O, "VBD"), (".", O, "."))) == [("Place", "Florence")]
+    assert typed(flat(("America", "B-GPE"), ("grew", O, "VBD"), (".", O, "."))) == [("Place", "America")]
+
+
+def test_a_verb_at_the_head_of_a_sentence_is_no_part_of_a_name():
+    rows = flat(("Evaluating", "B-PERSON"), ("Juppe", "I-PERSON"), ("is", O, "VBZ"), ("hard", O, "JJ"), (".", O, "."))
+    assert typed(rows) == [("Person", "Juppe")]
+
+
+def test_a_hyphenated_given_name_and_a_surname_tagged_as_an_organisation_is_a_person():
+    rows = flat(("Jean", "B-ORG"), ("-", "I-ORG", "HYPH"), ("Luc", "I-ORG"), ("Bastien", "I-ORG"), ("owns", O, "VBZ"),
+                ("it", O, "PRP"), (".", O, "."))
+    assert typed(rows)[0][0] == "Person"

@@ -169,7 +169,7 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
             yield person, "Person"
             continue
         if mention_type == "Person":
-            span = _with_given_name_before(_with_hyphen_tail(_without_leading_titles(span)))
+            span = _with_given_name_before(_with_hyphen_tail(_without_leading_titles(_without_gerund(span))))
         if ent.label_ == "NORP" and span.root.tag_ == "NNPS":
             named = _with_name_before(span)
             if len(named) > len(span):
@@ -303,6 +303,15 @@ def _trailing_person(span: Span) -> Span | None:
                                                  or before.lower_.endswith("s")):
         return None
     return span[-2:]
+
+
+def _without_gerund(span: Span) -> Span:
+    """ "Evaluating Juppe" at the head of a sentence: the verb is no part of the name."""
+    first = span[0]
+    if (len(span) > 1 and first.is_sent_start and first.lower_.endswith("ing") and len(first) >= 6
+            and not is_given_name(first.text)):
+        return span[1:]
+    return span
 
 
 def _without_leading_titles(span: Span) -> Span:

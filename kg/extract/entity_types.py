@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from kg.extract.forenames import is_given_name
+from kg.extract.forenames import is_common_given_name, is_given_name
 from kg.extract.gazetteer import is_place, is_region
 from kg.extract.lexicon import data_words, role_title
 
@@ -32,6 +32,9 @@ def corrected_type(span: Span, mention_type: str) -> str:
     if (mention_type == "Organization" or (mention_type == "Person" and not is_given_name(span[0].text))) \
             and len(span) > 1 and span[-1].lower_ in data_words("facility-words.txt"):
         mention_type = "Place"  # "McMurdo Station", "the Bat Cave"; but "Jennifer Hall" is a person
+    if mention_type == "Place" and len(span) == 1 and is_common_given_name(span.text) and not is_place(span.text) \
+            and not span.text.isupper():
+        mention_type = "Person"  # "Rebecca and I": a first name alone is a person (Georgia, Florence are places)
     if mention_type == "Person" and _of_a_person(span) and not is_place(span.text):
         mention_type = "Organization"  # "Cheng Chung-tai of Civic Passion": what a person is of is a body
     if mention_type == "Person" and len(span) == 1 and _after_a_capital_the(span):
@@ -109,7 +112,8 @@ def _named_place(span: Span) -> bool:
 
 def _personal_name(span: Span) -> bool:
     """A given name and a surname, whatever NER called them: "Dean Kamen", "Regina Ip"."""
-    return (2 <= len(span) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
+    words = [t for t in span if t.text != "-"]  # "Jean-Verdy Bastien": a hyphenated given name
+    return (2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
             and is_given_name(span[0].text) and not is_given_name(span[-1].text)  # not "Morgan Stanley"
             and not is_organisation_end(span[-1].lower_)
             and span[-1].lower_ not in _MEDIA_WORDS and not is_place(span.text))

@@ -38,3 +38,10 @@ def gender(word: str) -> str | None:
     if male > _GENDER_RATIO * female:
         return "m"
     return None
+
+
+def is_common_given_name(word: str, *, share: float = 0.05) -> bool:
+    """ "Rebecca", "Karl", "John": a given name that at least ``share`` percent of women or of men bear,
+    so rarely a word ("Sun", "America", "Chase" are in the lists too)."""
+    female, male = _frequencies().get(word.lower(), (0.0, 0.0))
+    return max(female, male) >= share
