@@ -412,3 +412,10 @@ def test_a_hyphenated_given_name_and_a_surname_tagged_as_an_organisation_is_a_pe
     rows = flat(("Jean", "B-ORG"), ("-", "I-ORG", "HYPH"), ("Luc", "I-ORG"), ("Bastien", "I-ORG"), ("owns", O, "VBZ"),
                 ("it", O, "PRP"), (".", O, "."))
     assert typed(rows)[0][0] == "Person"
+
+
+def test_a_nationality_adjective_is_no_entity_and_its_plural_is_a_people():
+    assert typed(flat(("a", O, "DT"), ("Guatemalan", "B-ORG"), ("citizen", O, "NN"), ("spoke", O, "VBD"),
+                      (".", O, "."))) == []
+    assert typed(flat(("Guatemalans", "B-GPE", "NNPS"), ("voted", O, "VBD"), (".", O, "."))) == [
+        ("Group", "Guatemalans")]

@@ -147,6 +147,10 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
             continue
         if _work_title(span):
             continue  # a play 'called "Los Hijos de Trump"': a title, not a person or an organisation
+        if mention_type != "Group" and len(span) == 1 and span.text.lower() in DEMONYMS:
+            if not span.text.lower().endswith("s"):
+                continue  # "Guatemalan" tagged as an organisation: an adjective, no entity
+            mention_type = "Group"  # "Guatemalans" tagged as a place: a people
         if mention_type == "Organization" and _part_of_title(span):
             continue  # "Secretary of State", "Emeritus Professor": words of a person's title
         if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:

@@ -1,6 +1,7 @@
 """Word lists the extraction rules consult: general English news usage, nothing of one article."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -96,18 +97,35 @@ RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhis
 GOVERNMENT_NOUNS = {"government", "authorities", "authority", "officials", "regime", "administration",
                     "ministry", "state", "leadership", "cabinet"}
 
+class _Demonyms(Mapping):
+    """Nationality adjective or people's plural -> country ("chinese" -> "China", "britons" -> "United
+    Kingdom"), from kg/data/demonyms.tsv, read on first use."""
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _table() -> dict[str, str]:
+        text = resources.files("kg.data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
+        table: dict[str, str] = {}
+        for line in text.splitlines()[1:]:
+            if line.strip() and not line.startswith("#"):
+                adjective, people, country = line.split("\t")
+                table.setdefault(adjective, country)
+                if people:
+                    table.setdefault(people, country)
+        return table
+
+    def __getitem__(self, word: str) -> str:
+        return self._table()[word]
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
 # nationality adjective -> country name, for "the Chinese government" -> China
-DEMONYMS = {
-    "american": "United States", "british": "United Kingdom", "chinese": "China", "russian": "Russia",
-    "french": "France", "german": "Germany", "japanese": "Japan", "indian": "India",
-    "iranian": "Iran", "israeli": "Israel", "turkish": "Turkey", "canadian": "Canada",
-    "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "italian": "Italy",
-    "spanish": "Spain", "ukrainian": "Ukraine", "syrian": "Syria", "iraqi": "Iraq",
-    "afghan": "Afghanistan", "pakistani": "Pakistan", "egyptian": "Egypt", "saudi": "Saudi Arabia",
-    "korean": "Korea", "vietnamese": "Vietnam", "palestinian": "Palestine", "polish": "Poland",
-    "dutch": "Netherlands", "swiss": "Switzerland", "swedish": "Sweden", "greek": "Greece",
-    "cuban": "Cuba", "venezuelan": "Venezuela", "nigerian": "Nigeria", "kenyan": "Kenya",
-}
+DEMONYMS: Mapping[str, str] = _Demonyms()
 
 # well-known alternative names of countries, folded -> canonical
 PLACE_ALIASES = {
