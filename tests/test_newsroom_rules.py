@@ -419,3 +419,10 @@ def test_a_nationality_adjective_is_no_entity_and_its_plural_is_a_people():
                       (".", O, "."))) == []
     assert typed(flat(("Guatemalans", "B-GPE", "NNPS"), ("voted", O, "VBD"), (".", O, "."))) == [
         ("Group", "Guatemalans")]
+
+
+def test_an_acronym_before_a_hyphenated_title_and_a_name_is_the_organisation():
+    rows = flat(("He", O, "PRP"), ("met", O, "VBD"), ("U.N.", "B-ORG"), ("Secretary", O), ("-", O, "HYPH"),
+                ("General", O), ("Ann", "B-PERSON"), ("Lowe", "I-PERSON"), (".", O, "."))
+    index, members = members_of(rows)
+    assert members == [("Person/ann-lowe", "Organization/united-nations", "Secretary - General")]

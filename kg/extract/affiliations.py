@@ -281,10 +281,10 @@ def _adjacent(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterato
         if first is None:
             continue
         i = first.start - 1
-        while i >= sent.start and (role_title(doc[i].text) or doc[i].text == "."
+        while i >= sent.start and (role_title(doc[i].text) or doc[i].text in (".", "-")
                                    or (doc[i].pos_ == "NOUN" and doc[i].is_lower)):
-            i -= 1
-        titles = [t for t in doc[i + 1 : first.start] if t.text != "."]
+            i -= 1  # "U.N. Secretary-General Javier Perez de Cuellar"
+        titles = [t for t in doc[i + 1 : first.start] if t.text not in (".", "-")]
         org = _entity(doc[i], offset, index) if i >= sent.start else None
         if titles and org is not None and org.startswith(_ORG_TYPES) and role_title(titles[-1].text):
             role_end = offset + titles[-1].idx + len(titles[-1].text)

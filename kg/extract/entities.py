@@ -260,8 +260,9 @@ def _work_title(span: Span) -> bool:
 
 
 def _part_of_title(span: Span) -> bool:
-    """ "State" in "the Secretary of State"; "Emeritus" in "Emeritus Professor John Burrows"."""
-    if len(span) != 1:
+    """ "State" in "the Secretary of State"; "Emeritus" in "Emeritus Professor John Burrows"; but "U.N."
+    in "U.N. Secretary-General" is an organisation (an acronym)."""
+    if len(span) != 1 or span.text.replace(".", "").isupper():
         return False
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
