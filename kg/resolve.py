@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.extract.forenames import gender as name_gender, is_given_name
-from kg.extract.gazetteer import is_place, is_region, is_region_abbreviation
+from kg.extract.gazetteer import country_code, is_place, is_region, is_region_abbreviation
 from kg.extract.institutions import form_key, institution_names
 from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
                                 PLACE_ALIASES, TITLES)
@@ -132,6 +132,8 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
         if entity_type == "Place" and name.isupper() and len(name) > 4 and is_place(name):
             name = name.title()  # "DALLAS —" in a dateline: the place is Dallas, whatever the case
         forms = {m.text for m in group} | {strip_title(m.text) for m in group}
+        if entity_type == "Organization":
+            forms |= {short for f in forms for short in [_without_country(f)] if short}
         aliases = tuple(sorted(f for f in forms if f != name))
         entity = Entity(slug(name), entity_type, name, aliases, tuple(group))
         if entity.ref in used_refs:
@@ -148,6 +150,18 @@ def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[s
         elif given is not None:
             genders.append((entity.ref, given))
     return EntityIndex(tuple(entities), tuple(sorted(spans)), tuple(genders))
+
+
+def _without_country(name: str) -> str | None:
+    """ "U.S. Immigration and Naturalization Service" -> "Immigration and Naturalization Service": an
+    organisation's name without the country before it, which news also leaves out."""
+    qualifier, _, rest = name.partition(" ")
+    if len(rest.split()) < 2 or not rest[:1].isupper():
+        return None
+    # a nationality adjective or a country's abbreviation, never a bare place name ("Georgia Power Company")
+    abbreviated = qualifier.replace(".", "").isupper() and PLACE_ALIASES.get(fold(qualifier))
+    country = DEMONYMS.get(qualifier.lower()) or abbreviated
+    return rest if country and country_code(country) is not None else None
 
 
 def _pick_name(key: str, group: list[Mention]) -> str:

@@ -426,3 +426,24 @@ def test_an_acronym_before_a_hyphenated_title_and_a_name_is_the_organisation():
                 ("General", O), ("Ann", "B-PERSON"), ("Lowe", "I-PERSON"), (".", O, "."))
     index, members = members_of(rows)
     assert members == [("Person/ann-lowe", "Organization/united-nations", "Secretary - General")]
+
+
+def test_a_place_opened_by_a_place_word_or_governed_by_a_place_noun_is_a_place():
+    assert typed(flat(("Port", "B-ORG"), ("Nolloth", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))) == [
+        ("Place", "Port Nolloth")]
+    assert typed(flat(("Port", "B-ORG"), ("Authority", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))) == [
+        ("Organization", "Port Authority")]
+    # the district of Arhiba
+    rows = [("the", 1, "det", "DET", "DT", "the", O), ("district", 1, "ROOT", "NOUN", "NN", "district", O),
+            ("of", 1, "prep", "ADP", "IN", "of", O), ("Arhiba", 2, "pobj", "PROPN", "NNP", "Arhiba", "B-ORG"),
+            (".", 1, "punct", "PUNCT", ".", ".", O)]
+    assert typed(rows) == [("Place", "Arhiba")]
+
+
+def test_an_organisation_is_also_named_without_the_country_before_it():
+    rows = flat(("U.S.", "B-ORG"), ("Immigration", "I-ORG"), ("Service", "I-ORG"), ("agents", O, "NNS"),
+                ("came", O, "VBD"), (".", O, "."))
+    [service] = entities_of_rows(rows)
+    assert (service.name, service.aliases) == ("U.S. Immigration Service", ("Immigration Service",))
+    rows = flat(("Georgia", "B-ORG"), ("Power", "I-ORG"), ("Company", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))
+    assert entities_of_rows(rows)[0].aliases == ()

@@ -67,12 +67,16 @@ def _after_a_capital_the(span: Span) -> bool:
 
 
 def _kind_of_place(span: Span) -> bool:
-    """ "Dan Sai District", "the Kamchatka region", "Calcasieu and Cameron parishes": a name a place noun
-    ends or follows."""
+    """ "Dan Sai District", "the Kamchatka region", "Calcasieu and Cameron parishes", "Port Nolloth", "the
+    district of Arhiba": a name a place noun ends, follows or governs, or a place's first word opens."""
     place_nouns = data_words("place-nouns.txt")
     if len(span) > 1 and span[-1].lower_ in place_nouns and span[0].lower_ not in place_nouns:
         return not any(is_organisation_end(t.lower_) for t in span[:-1])  # not "Irving School District"
+    if len(span) > 1 and span[0].lower_.rstrip(".") in data_words("place-heads.txt"):
+        return not any(is_organisation_end(t.lower_) or t.lower_ in data_words("venue-words.txt") for t in span[1:])
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in place_nouns:
+        return True  # "the Afar district of Arhiba"
     if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod"):
         root = root.head  # "Calcasieu" and "Cameron" parishes
     return root.dep_ in ("compound", "nmod") and root.head.lower_ in place_nouns and root.head.i >= span.end
