@@ -130,6 +130,12 @@ def test_unnamed_speakers_are_kept_without_an_entity():
      ("Person/mary-jones", "Organization/red-cross", "leader")),
     ("Amnesty International’s director Agnes Callamard urged the council to act.",
      ("Person/agnes-callamard", "Organization/amnesty-international", "director")),
+    ("Senate Minority Leader Harry M. Reid (D-Nev.) said the bill would pass.",
+     ("Person/harry-m-reid", "Organization/democratic-party", None)),
+    ("Greg Thayer of the Forest Service said the fire was contained.",
+     ("Person/greg-thayer", "Organization/forest-service", None)),
+    ("Anderson is Middle East correspondent for The Associated Press.",
+     ("Person/anderson", "Organization/associated-press", "Middle East correspondent")),
 ])
 def test_affiliation_forms(text, expected):
     graph = kg.ingest(text)

@@ -447,3 +447,13 @@ def test_an_organisation_is_also_named_without_the_country_before_it():
     assert (service.name, service.aliases) == ("U.S. Immigration Service", ("Immigration Service",))
     rows = flat(("Georgia", "B-ORG"), ("Power", "I-ORG"), ("Company", "I-ORG"), ("grew", O, "VBD"), (".", O, "."))
     assert entities_of_rows(rows)[0].aliases == ()
+
+
+def test_a_party_and_state_designation_is_a_mention_of_the_party():
+    from kg.extract.institutions import party_designations
+
+    assert [(m.text, m.start, m.type) for m in party_designations("Harry Reid (D-Nev.) spoke.")] == [
+        ("D", 12, "Organization")]
+    assert [m.text for m in party_designations("Sen. Ted Cruz, R-Texas, spoke.")] == ["R"]
+    assert party_designations("They landed on D-Day (D-Day).") == []  # "Day" is no state
+    assert party_designations("Sanders (I-Vt.) spoke.") == []  # an independent: no party

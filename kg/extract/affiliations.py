@@ -350,9 +350,12 @@ def _parentheses(para: Paragraph, index: EntityIndex, text: str) -> Iterator[Aff
 
 
 def _former_apart(affiliation: Affiliation) -> Affiliation:
-    """ "former chief executive" of Acme: the role is "chief executive", and the membership has ended."""
+    """ "former chief executive" of Acme: the role is "chief executive", and the membership has ended;
+    "(D-Nev.)" gives a party and no role."""
     if affiliation.organization is None or affiliation.role is None:
         return affiliation  # a bare job title keeps its words: "former ambassador"
+    if re.fullmatch(r"[A-Z]-[A-Z][\w. ]*", affiliation.role):
+        return replace(affiliation, role=None)  # "(D-Nev.)": a party and a state, no role
     match = re.match(r"(?i)(?:former|ex-)\s*(.*)", affiliation.role)
     if match is None:
         return affiliation

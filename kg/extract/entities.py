@@ -10,7 +10,7 @@ from kg.extract.entity_types import MEDIA_NOT_SURNAMES, corrected_type, is_organ
 from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_region, is_region_abbreviation
 from kg.extract.institutions import (BARE_GOVERNMENT, article_countries, institution_of, is_institution_form,
-                                     national_government)
+                                     national_government, party_designations)
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
                                 TITLES, data_words, role_title, third_person_cue)
 from kg.model import Mention
@@ -51,6 +51,10 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
         in_paragraph = list(_paragraph_mentions(para, headline=number == 0, named_groups=named_groups,
                                                 adjectives=adjectives))
         in_paragraph.extend(_acronym_mentions(para.doc.text, para.offset, in_paragraph))
+        person_ends = {m.end for m in in_paragraph if m.type == "Person"}
+        # "Harry M. Reid (D-Nev.)": the party of the person just named
+        in_paragraph.extend(m for m in party_designations(para.doc.text, para.offset)
+                            if m.start - 1 in person_ends or m.start - 2 in person_ends)
         with_regions = list(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
         # "Rockville, Md.": an abbreviated state is part of the city's address, not a place of its own
         ends = {m.end for m in with_regions}

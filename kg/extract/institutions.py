@@ -7,13 +7,14 @@ where the article names no such country, it is left alone rather than guessed.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.gazetteer import country_code, place_key
+from kg.extract.gazetteer import country_code, is_region_abbreviation, place_key
 from kg.extract.lexicon import DEMONYMS, PLACE_ALIASES
 from kg.model import Mention
 
@@ -86,6 +87,8 @@ def article_countries(mentions: Iterable[Mention]) -> Counter[str]:
     for mention in mentions:
         if mention.type == "Place":
             code = country_code(mention.text.partition(",")[0])
+        elif mention.type == "Organization" and designated_party(mention.text) is not None:
+            code = "US"  # "(D-Nev.)" is written of the US Congress only
         elif mention.type == "Group" and mention.text.lower() in DEMONYMS:
             code = country_code(DEMONYMS[mention.text.lower()])
         else:
@@ -142,6 +145,9 @@ def institution_names(mentions: Iterable[Mention]) -> dict[str, str]:
     countries = article_countries(mentions)
     names = {}
     for mention in mentions:
+        if mention.type == "Organization" and designated_party(mention.text) is not None:
+            names[form_key(mention.text)] = designated_party(mention.text)
+            continue
         if mention.type == "Organization" and form_key(mention.text) in BARE_GOVERNMENT:
             row = national_government(countries)
         elif mention.type == "Organization" and is_institution_form(mention.text):
@@ -151,3 +157,30 @@ def institution_names(mentions: Iterable[Mention]) -> dict[str, str]:
         if row is not None:
             names[form_key(mention.text)] = row.name
     return names
+
+
+@lru_cache(maxsize=1)
+def _designations() -> dict[str, str]:
+    text = resources.files("kg.data").joinpath("party-designations.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#"))
+    return {letter: party for letter, party in rows}
+
+
+# "(D-Nev.)", "(R-Texas)", ", R-S.C.,": a party letter, a hyphen and a state after a name
+_DESIGNATION = re.compile(r"(?:\(|, )([A-Z])-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?:\)|,)")
+
+
+def party_designations(text: str, offset: int = 0) -> list[Mention]:
+    """The party letters of "(D-Nev.)" and ", R-Texas," designations, as mentions of the party (US)."""
+    found = []
+    for match in _DESIGNATION.finditer(text):
+        party = _designations().get(match.group(1))
+        state = match.group(2)
+        if party is not None and (is_region_abbreviation(state) or country_code(state) == "US"):
+            found.append(Mention(match.group(1), offset + match.start(1), offset + match.end(1), "Organization"))
+    return found
+
+
+def designated_party(letter: str) -> str | None:
+    """The party a designation's letter names: "D" -> "Democratic Party"."""
+    return _designations().get(letter)
