@@ -152,8 +152,9 @@ def test_a_name_a_place_noun_ends_is_a_place_but_a_school_district_is_an_organis
 def test_an_abbreviated_state_after_a_city_is_part_of_its_name():
     rows = flat(("He", O, "PRP"), ("lives", O, "VBZ"), ("in", O, "IN"), ("Rockville", "B-GPE"), (",", O, ","),
                 ("Md.", "B-GPE"), ("now", O, "RB"), (".", O, "."))
-    [rockville] = entities_of_rows(rows)
+    rockville, maryland = entities_of_rows(rows)  # the state is a place of its own, as "Texas" in "Irving, Texas"
     assert (rockville.type, rockville.name, rockville.aliases) == ("Place", "Rockville", ("Rockville, Md.",))
+    assert (maryland.type, maryland.name) == ("Place", "Md.")
 
 
 def entities_of_rows(*paragraph_rows):

@@ -55,11 +55,7 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
         # "Harry M. Reid (D-Nev.)": the party of the person just named
         in_paragraph.extend(m for m in party_designations(para.doc.text, para.offset)
                             if m.start - 1 in person_ends or m.start - 2 in person_ends)
-        with_regions = list(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
-        # "Rockville, Md.": an abbreviated state is part of the city's address, not a place of its own
-        ends = {m.end for m in with_regions}
-        in_paragraph = [m for m in in_paragraph if not (m.end in ends and is_region_abbreviation(m.text))]
-        in_paragraph.extend(with_regions)
+        in_paragraph.extend(_city_region_mentions(para.doc.text, para.offset, in_paragraph))
         found.extend(in_paragraph)
         lowercase_words.update(t.text for t in para.doc if t.is_lower)
     kept = [m for m in found if not any(s <= m.start < e for s, e in exclude) and not _common_word(m, lowercase_words)]
