@@ -458,3 +458,8 @@ def test_a_party_and_state_designation_is_a_mention_of_the_party():
     assert [m.text for m in party_designations("Sen. Ted Cruz, R-Texas, spoke.")] == ["R"]
     assert party_designations("They landed on D-Day (D-Day).") == []  # "Day" is no state
     assert party_designations("Sanders (I-Vt.) spoke.") == []  # an independent: no party
+
+
+def test_a_person_whose_last_word_ends_organisations_names_is_an_organisation():
+    assert typed(flat(("Oberlin", "B-PERSON"), ("College", "I-PERSON"), ("grew", O, "VBD"), (".", O, "."))) == [
+        ("Organization", "Oberlin College")]

@@ -35,6 +35,8 @@ def corrected_type(span: Span, mention_type: str) -> str:
     if mention_type == "Place" and len(span) == 1 and is_common_given_name(span.text) and not is_place(span.text) \
             and not span.text.isupper():
         mention_type = "Person"  # "Rebecca and I": a first name alone is a person (Georgia, Florence are places)
+    if mention_type == "Person" and len(span) > 1 and is_organisation_end(span[-1].lower_) and span[-1].is_title:
+        mention_type = "Organization"  # "Oberlin College", "Marine Corps" tagged as a person
     if mention_type == "Person" and _of_a_person(span) and not is_place(span.text):
         mention_type = "Organization"  # "Cheng Chung-tai of Civic Passion": what a person is of is a body
     if mention_type == "Person" and len(span) == 1 and _after_a_capital_the(span):
