@@ -396,12 +396,14 @@ def test_a_real_ctrl_c_with_two_workers_leaves_whole_articles_each_reported(tmp_
     """SIGINT to the whole process group, as a terminal's Ctrl-C sends it: no traceback from the
     workers, exit 130, and every article in the store is one the run reported."""
     import os
+    import runpy
     import signal
     import subprocess
     import time
 
-    from kg.bench import write_corpus
     from kg.rdf.store import Store
+
+    write_corpus = runpy.run_path(str(Path(__file__).resolve().parents[1] / "bench" / "throughput.py"))["write_corpus"]
 
     corpus, store = tmp_path / "corpus", tmp_path / "store"
     corpus.mkdir()

@@ -16,7 +16,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 # From the top down. An entry names a module or a package (and everything in it); "kg" is the
 # package's own __init__ only.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("kg", "kg.__main__", "kg.cli", "kg.progress", "kg.bench"),  # the command line and the public API
+    ("kg", "kg.__main__", "kg.cli", "kg.progress"),  # the command line and the public API
     ("kg.workflow", "kg.pipeline", "kg.corpus"),  # where the stages meet
     ("kg.extract", "kg.resolve", "kg.analyze", "kg.render"),  # the stages
     ("kg.rdf", "kg.nlp", "kg.article", "kg.htmltext"),  # RDF and the store, spaCy, reading articles

@@ -34,7 +34,7 @@ from kg.rdf.query import STANDARD_PREFIXES, QueryResult, Term
 from kg.rdf.vocab import RDF, SCHEMA, XSD
 
 _XSD_STRING = str(XSD.string)
-FLUSH_EVERY = 100_000  # quads written between flushes to disk: keeps memory flat (measured in kg.bench)
+FLUSH_EVERY = 100_000  # quads written between flushes to disk: keeps memory flat (measured by bench/throughput.py)
 # quads written by one run after which ``optimize`` compacts the store: after thousands of small
 # transactions RocksDB's files overlap and queries read 1.2-2x slower; compacting a million-triple
 # store takes about 2 s, which a small run into a large store should not pay each time
