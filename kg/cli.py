@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -277,7 +277,7 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError:
         raise KgError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise KgError(f"{path}: cannot read ({exc})") from None
+        raise KgError(f"{path}: cannot read ({one_line(exc)})") from None
 
 
 def _summary_line(path: Path) -> str:

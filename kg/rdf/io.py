@@ -14,15 +14,9 @@ from dataclasses import dataclass
 from rdflib import BNode, Dataset, Graph
 from rdflib.util import guess_format
 
-from kg.errors import GraphError
+from kg.errors import GraphError, one_line
 from kg.fileio import write_text_atomic
 from kg.rdf.store import is_store, read_store_graph
-
-
-def _one_line(error: BaseException) -> str:
-    """An exception's message on one line."""
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 300 else text[:297] + "..."
 
 
 @dataclass(frozen=True)
@@ -75,7 +69,7 @@ def serialize(graph: Graph | Dataset, format: str = "turtle", *, base: str | Non
     try:
         text = graph.serialize(format=format)
     except Exception as error:  # rdflib raises PluginException and others for an unknown format
-        raise GraphError(f"cannot serialize the graph as {format!r}: {_one_line(error)}") from None
+        raise GraphError(f"cannot serialize the graph as {format!r}: {one_line(error, 300)}") from None
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     if format in ("nt", "ntriples", "nt11", "nquads"):
@@ -116,7 +110,7 @@ def write_graph(graph: Graph | Dataset, path: str | os.PathLike, format: str = "
     try:
         return write_text_atomic(path, text)
     except OSError as error:
-        raise GraphError(f"{path}: cannot write: {error.strerror or _one_line(error)}") from None
+        raise GraphError(f"{path}: cannot write: {error.strerror or one_line(error, 300)}") from None
 
 
 def read_graph(path: str | os.PathLike) -> Graph:
@@ -144,9 +138,9 @@ def read_graph(path: str | os.PathLike) -> Graph:
         else:
             graph.parse(path, format=fmt)
     except OSError as error:
-        raise GraphError(f"{path}: cannot read: {error.strerror or _one_line(error)}") from None
+        raise GraphError(f"{path}: cannot read: {error.strerror or one_line(error, 300)}") from None
     except Exception as error:  # each rdflib parser raises its own exception type
-        raise GraphError(f"{path}: not a valid {fmt} file: {_one_line(error)}") from None
+        raise GraphError(f"{path}: not a valid {fmt} file: {one_line(error, 300)}") from None
     return graph
 
 
