@@ -1,8 +1,9 @@
 """Reading and writing graph files; what kg writes is byte-identical for the same graph.
 
-Formats (``FORMATS``, by the name ``kg ingest --format`` takes): Turtle (``ttl``, the default),
-N-Triples (``nt``), TriG (``trig``) and N-Quads (``nquads``), which put each article's triples in
-the named graph of its IRI, and JSON-LD (``jsonld``) with an inline context (kg.rdf.jsonld).
+Formats (``FORMATS``, the one table of them, by the name ``kg ingest --format`` takes): Turtle
+(``ttl``, the default), N-Triples (``nt``), TriG (``trig``) and N-Quads (``nquads``), which put each
+article's triples in the named graph of its IRI, and JSON-LD (``jsonld``) with an inline context
+(kg.rdf.jsonld). ``kg export --format`` also takes ``turtle``; a file's suffix says how to read it.
 """
 from __future__ import annotations
 
@@ -35,13 +36,20 @@ FORMATS: dict[str, Format] = {
     "nquads": Format("nquads", ".nq", quads=True),
     "jsonld": Format("json-ld", ".jsonld"),
 }
-_GUESS = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
+# other names of the same formats: "turtle" (kg export --format), rdflib's, and a suffix's
+ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "nq": "nquads"}
+# the rdflib parser of a file suffix, tried before rdflib's own guess (which knows .rdf, .n3, ...)
+_PARSERS = {fmt.suffix: fmt.rdflib for fmt in FORMATS.values()} | {".json": "json-ld"}
 
 
 def output_format(name: str) -> Format:
-    """The ``Format`` of a ``kg ingest --format`` name ("ttl", "nt", "trig", "nquads", "jsonld")."""
+    """The ``Format`` of a format's name ("ttl", "nt", "trig", "nquads", "jsonld", or an alias).
+
+    >>> output_format("turtle"), output_format("nquads").quads
+    (Format(rdflib='turtle', suffix='.ttl', quads=False), True)
+    """
     try:
-        return FORMATS[name]
+        return FORMATS[ALIASES.get(name, name)]
     except KeyError:
         raise GraphError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}") from None
 
@@ -59,7 +67,8 @@ def serialize(graph: Graph | Dataset, format: str = "turtle", *, base: str | Non
     >>> print(serialize(g, "nt"), end="")
     <https://ex.org/a> <https://ex.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .
     """
-    format = {"ttl": "turtle", "jsonld": "json-ld", "nq": "nquads"}.get(format, format)
+    if format in FORMATS or format in ALIASES:
+        format = output_format(format).rdflib
     if format == "json-ld":
         from kg.rdf.jsonld import to_jsonld
 
@@ -125,7 +134,7 @@ def read_graph(path: str | os.PathLike) -> Graph:
             return read_store_graph(path)
     if not path.is_file():
         raise GraphError(f"{path}: not a file")
-    fmt = _GUESS.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
+    fmt = _PARSERS.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
     graph = Graph()
     try:
         if fmt in ("trig", "nquads"):
