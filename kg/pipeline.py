@@ -43,19 +43,18 @@ def extract(article: Article, paragraphs: list[Paragraph], *, model: str = "") -
 
 def _as_article(source) -> Article:
     """An Article from an Article, a kg.corpus.Source, a path (.txt or .html) or the article's text."""
-    from kg.corpus import Source
+    from kg.corpus import ARTICLE_SUFFIXES, Source
+    from kg.htmltext import HTML_SUFFIXES, read_html_article
 
     if isinstance(source, Article):
         return source
     if isinstance(source, Source):
         return source.read()
     if isinstance(source, str) and "\n" not in source and len(source) < 4096 \
-            and source.endswith((".txt", ".text", ".html", ".htm")) and Path(source).is_file():
+            and source.endswith(ARTICLE_SUFFIXES) and Path(source).is_file():
         source = Path(source)  # a path given as a string; any other string is the article's text
     if isinstance(source, Path):
-        if source.suffix.lower() in (".html", ".htm", ".xhtml"):
-            from kg.htmltext import read_html_article
-
+        if source.suffix.lower() in HTML_SUFFIXES:
             return read_html_article(source)
         return read_article(source)
     return article_from_text(source)
