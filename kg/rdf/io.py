@@ -151,8 +151,3 @@ def read_graph(path: str | os.PathLike) -> Graph:
     except Exception as error:  # each rdflib parser raises its own exception type
         raise GraphError(f"{path}: not a valid {fmt} file: {one_line(error, 300)}") from None
     return graph
-
-
-def has_blank_nodes(graph: Graph) -> bool:
-    """True when some triple has a blank node, which would make serialized output unstable."""
-    return any(isinstance(term, BNode) for triple in graph for term in triple)
