@@ -129,20 +129,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         kg export corpus/ --format trig -o corpus.trig
         kg export corpus/ --format nt > corpus.nt
     """
-    from kg.fileio import write_text_atomic
-    from kg.rdf.io import output_format, serialize
+    from kg.rdf.io import output_format, serialize, write_graph
     from kg.rdf.store import Store
 
     fmt = output_format(args.format)
     with Store(args.store, read_only=True) as store:
         data = store.dataset() if fmt.quads else store.graph()
         base = store.base()
-    text = serialize(data, fmt.rdflib, base=base)
     if args.output:
-        write_text_atomic(args.output, text)
+        write_graph(data, args.output, fmt.rdflib, base=base)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(serialize(data, fmt.rdflib, base=base))
     return EXIT_OK
 
 
