@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -129,21 +129,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         kg export corpus/ --format trig -o corpus.trig
         kg export corpus/ --format nt > corpus.nt
     """
-    from kg.fileio import write_text_atomic
-    from kg.rdf.io import serialize
+    from kg.rdf.io import output_format, serialize, write_graph
     from kg.rdf.store import Store
 
-    fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
-           "jsonld": "json-ld"}[args.format]
+    fmt = output_format(args.format)
     with Store(args.store, read_only=True) as store:
-        data = store.dataset() if fmt in ("trig", "nquads") else store.graph()
+        data = store.dataset() if fmt.quads else store.graph()
         base = store.base()
-    text = serialize(data, fmt, base=base)
     if args.output:
-        write_text_atomic(args.output, text)
+        write_graph(data, args.output, fmt.rdflib, base=base)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(serialize(data, fmt.rdflib, base=base))
     return EXIT_OK
 
 
@@ -277,7 +274,7 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError:
         raise KgError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise KgError(f"{path}: cannot read ({exc})") from None
+        raise KgError(f"{path}: cannot read ({one_line(exc)})") from None
 
 
 def _summary_line(path: Path) -> str:
@@ -289,6 +286,8 @@ def _summary_line(path: Path) -> str:
 
 def _add_ingest_arguments(ingest: argparse.ArgumentParser) -> None:
     """The arguments of ``kg ingest``."""
+    from kg.rdf.io import FORMATS
+
     ingest.add_argument("articles", nargs="*", help="UTF-8 text or HTML files, folders (searched recursively "
                         "for *.txt and *.html), globs, or - for one article on stdin (default: the bundled sample)")
     ingest.add_argument("--out", default=None, help="output folder (default: graphs/, or none with --into)")
@@ -300,7 +299,7 @@ def _add_ingest_arguments(ingest: argparse.ArgumentParser) -> None:
                         "(default: stdin)")
     ingest.add_argument("--model", default=None, help="an installed spaCy pipeline (default: en_core_web_sm)")
     ingest.add_argument("--base", default=None, help="base IRI of the minted resources")
-    ingest.add_argument("--format", default="ttl", choices=("ttl", "nt", "trig", "nquads", "jsonld"),
+    ingest.add_argument("--format", default="ttl", choices=tuple(FORMATS),
                         help="graph file format (default: ttl); trig and nquads put the article in its named graph")
 
 
@@ -319,9 +318,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_ingest_arguments(add("ingest", cmd_ingest, "articles -> Turtle, analysis JSON and an HTML page"))
 
+    from kg.rdf.io import FORMATS
+
     export = add("export", cmd_export, "write out a store's corpus (turtle, nt, trig, nquads, jsonld)")
     export.add_argument("store", help="a store folder (kg ingest --into STORE)")
-    export.add_argument("--format", default="turtle", choices=("turtle", "ttl", "nt", "trig", "nquads", "jsonld"),
+    export.add_argument("--format", default="turtle", choices=("turtle", *FORMATS),
                         help="turtle (default), nt, jsonld: the merged graph; trig, nquads: one named graph per article")
     export.add_argument("-o", "--output", help="the file to write (default: standard output)")
 

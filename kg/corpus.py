@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kg.article import article_from_text, read_article, slug
 from kg.errors import InputError
+from kg.htmltext import HTML_SUFFIXES, article_from_html, looks_like_html, read_html_article
 from kg.model import Article
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -57,9 +58,7 @@ class Source:
             raise InputError(self.error)
         if self.path is None:
             return read_stdin_article(self.data or b"", name=self.name)
-        if self.path.suffix.lower() in (".html", ".htm", ".xhtml"):
-            from kg.htmltext import read_html_article
-
+        if self.path.suffix.lower() in HTML_SUFFIXES:
             return read_html_article(self.path, article_id=self.article_id)
         article = read_article(self.path)
         return article if article.id == self.article_id else replace(article, id=self.article_id)
@@ -67,8 +66,6 @@ class Source:
 
 def read_stdin_article(data: bytes, *, name: str = STDIN_NAME) -> Article:
     """An article given on standard input: HTML when it looks like a page, else UTF-8 text."""
-    from kg.htmltext import article_from_html, looks_like_html
-
     if not data.strip():
         raise InputError("-: empty article on standard input")
     if looks_like_html(data):

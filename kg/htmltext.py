@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kg.article import article_from_text, read_article_bytes, slug
-from kg.errors import InputError
+from kg.errors import InputError, one_line
 from kg.model import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -47,7 +47,7 @@ def article_from_html(html: str | bytes, *, article_id: str = "article", source:
             favor_precision=True, deduplicate=False,
         )
     except Exception as error:  # lxml and trafilatura raise several types on broken input
-        raise InputError(f"{name}: cannot read the HTML ({' '.join(str(error).split())[:200]})") from None
+        raise InputError(f"{name}: cannot read the HTML ({one_line(error, 200)})") from None
     if document is None:
         raise InputError(f"{name}: no article text found in the HTML page")
     meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)

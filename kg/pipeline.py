@@ -11,7 +11,7 @@ from kg.extract import affiliations as affiliation_rules
 from kg.extract import actions as action_rules
 from kg.extract import statements as statement_rules
 from kg.extract.discourse import Discourse
-from kg.errors import ArticleError, KgError
+from kg.errors import ArticleError, KgError, one_line
 from kg.extract.entities import agentive_capitals, mentions
 from kg.model import Article, ArticleGraph, Statement
 from kg.nlp import Paragraph, load_pipeline, model_id, parse
@@ -43,19 +43,18 @@ def extract(article: Article, paragraphs: list[Paragraph], *, model: str = "") -
 
 def _as_article(source) -> Article:
     """An Article from an Article, a kg.corpus.Source, a path (.txt or .html) or the article's text."""
-    from kg.corpus import Source
+    from kg.corpus import ARTICLE_SUFFIXES, Source
+    from kg.htmltext import HTML_SUFFIXES, read_html_article
 
     if isinstance(source, Article):
         return source
     if isinstance(source, Source):
         return source.read()
     if isinstance(source, str) and "\n" not in source and len(source) < 4096 \
-            and source.endswith((".txt", ".text", ".html", ".htm")) and Path(source).is_file():
+            and source.endswith(ARTICLE_SUFFIXES) and Path(source).is_file():
         source = Path(source)  # a path given as a string; any other string is the article's text
     if isinstance(source, Path):
-        if source.suffix.lower() in (".html", ".htm", ".xhtml"):
-            from kg.htmltext import read_html_article
-
+        if source.suffix.lower() in HTML_SUFFIXES:
             return read_html_article(source)
         return read_article(source)
     return article_from_text(source)
@@ -110,7 +109,8 @@ def _ingest_here(sources: Iterable, nlp, *, batch_size: int) -> Iterator[Article
                 pending.append((label, ArticleError(label, str(error)), (), 0))
                 continue
             except Exception as error:  # an unreadable HTML page and the like: never fatal for a corpus
-                pending.append((label, ArticleError(label, f"{label}: cannot read ({_one_line(error)})"), (), 0))
+                unreadable = ArticleError(label, f"{label}: cannot read ({one_line(error, 200, kind=True)})")
+                pending.append((label, unreadable, (), 0))
                 continue
             if not spans:
                 pending.append((label, article, (), 0))
@@ -162,7 +162,7 @@ def _ingest_in_workers(sources: Iterable, *, model: str | None, jobs: int,
             try:
                 results = in_flight.popleft().result()
             except BrokenProcessPool as error:
-                raise KgError(f"a worker process died ({_one_line(error)}); try fewer --jobs") from None
+                raise KgError(f"a worker process died ({one_line(error, 200, kind=True)}); try fewer --jobs") from None
             for chunk in islice(chunks, 1):
                 in_flight.append(executor.submit(_worker_ingest, chunk, batch_size))
             yield from results
@@ -193,7 +193,7 @@ def _extract_or_error(label: str, article: Article, paragraphs: list[Paragraph],
     except KgError as error:
         return ArticleError(label, str(error))
     except Exception as error:  # a rule that trips on an odd article skips that article only
-        return ArticleError(label, f"{label}: extraction failed ({_one_line(error)})")
+        return ArticleError(label, f"{label}: extraction failed ({one_line(error, 200, kind=True)})")
 
 
 def _label(source) -> str:
@@ -206,9 +206,3 @@ def _label(source) -> str:
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 300):
         return str(source)
     return "article"
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return f"{type(error).__name__}: {text[:200]}"
-

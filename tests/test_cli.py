@@ -27,6 +27,7 @@ def test_every_command_has_help_with_an_example():
         assert "Example:" in sub.format_help(), name
 
 
+@pytest.mark.model  # kg ingest loads the model before it reads the first article
 @pytest.mark.parametrize("content, message", [
     (None, "no such file"),
     (b"", "empty article"),

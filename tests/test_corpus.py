@@ -258,6 +258,17 @@ def test_export_formats_round_trip(news, tmp_path, capsys, fmt, parse_as):
         assert isomorphic(Graph().parse(target, format=parse_as), merged)
 
 
+def test_export_to_a_path_that_cannot_be_written_is_a_one_line_error(tmp_path, small_article_graph, capsys):
+    from kg.rdf.build import article_triples
+    from kg.rdf.store import Store
+
+    with Store(tmp_path / "corpus") as store:
+        store.put_article(article_triples([small_article_graph]))
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "export", tmp_path / "corpus", "-o", tmp_path / "a-file" / "corpus.ttl")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "cannot write" in err and "Traceback" not in err
+
+
 @pytest.mark.model
 def test_query_analyze_render_accept_a_store(news, tmp_path, capsys):
     store = tmp_path / "corpus"
@@ -396,12 +407,14 @@ def test_a_real_ctrl_c_with_two_workers_leaves_whole_articles_each_reported(tmp_
     """SIGINT to the whole process group, as a terminal's Ctrl-C sends it: no traceback from the
     workers, exit 130, and every article in the store is one the run reported."""
     import os
+    import runpy
     import signal
     import subprocess
     import time
 
-    from kg.bench import write_corpus
     from kg.rdf.store import Store
+
+    write_corpus = runpy.run_path(str(Path(__file__).resolve().parents[1] / "bench" / "throughput.py"))["write_corpus"]
 
     corpus, store = tmp_path / "corpus", tmp_path / "store"
     corpus.mkdir()

@@ -16,7 +16,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 # From the top down. An entry names a module or a package (and everything in it); "kg" is the
 # package's own __init__ only.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("kg", "kg.__main__", "kg.cli", "kg.progress", "kg.bench"),  # the command line and the public API
+    ("kg", "kg.__main__", "kg.cli", "kg.progress"),  # the command line and the public API
     ("kg.workflow", "kg.pipeline", "kg.corpus"),  # where the stages meet
     ("kg.extract", "kg.resolve", "kg.analyze", "kg.render"),  # the stages
     ("kg.rdf", "kg.nlp", "kg.article", "kg.htmltext"),  # RDF and the store, spaCy, reading articles
@@ -24,8 +24,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 # Each third-party library lives in one place.
 HOMES: dict[str, tuple[str, ...]] = {
+    "spacy": ("kg.nlp", "kg.extract"),
     "rdflib": ("kg.rdf",),
     "pyshacl": ("kg.rdf",),
+    "pyoxigraph": ("kg.rdf",),
     "networkx": ("kg.analyze",),
     "pyvis": ("kg.render",),
 }
@@ -112,3 +114,7 @@ def test_an_upward_import_inside_a_function_is_found():
         "line 2: kg.cli is in a layer above kg.rdf.io's"]
     assert misplaced_libraries("kg.render.page", "import networkx as nx\n") == [
         "line 1: networkx belongs in kg.analyze"]
+    assert misplaced_libraries("kg.pipeline", "def f():\n    from spacy.tokens import Doc\n") == [
+        "line 2: spacy.tokens belongs in kg.nlp or kg.extract"]
+    assert misplaced_libraries("kg.cli", "import pyoxigraph\n") == ["line 1: pyoxigraph belongs in kg.rdf"]
+    assert misplaced_libraries("kg.extract.entities", "from spacy.tokens import Span\n") == []

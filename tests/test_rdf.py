@@ -19,7 +19,7 @@ from kg.model import SPEECH_ACTS, Article, ArticleGraph, Entity
 from kg.rdf import iri
 from kg.rdf import vocab as V
 from kg.rdf.build import build_graph
-from kg.rdf.io import has_blank_nodes, read_graph, serialize, write_graph
+from kg.rdf.io import read_graph, serialize, write_graph
 from kg.rdf.query import QueryResult, format_csv, format_json, format_table, run_query
 from kg.rdf.shapes import validate
 from kg.rdf.vocab import DEFAULT_BASE, KG_NS, speech_act_iri
@@ -83,7 +83,6 @@ def test_slugify_long_names_stay_apart():
 def test_entity_iris_depend_on_type_and_key_only():
     assert iri.entity_iri("Person", "china") != iri.entity_iri("Organization", "china")
     assert iri.entity_iri("Group", "uyghurs") == URIRef(DEFAULT_BASE + "group/uyghurs")
-    assert iri.ref_iri("Person/michelle-bachelet") == iri.entity_iri("Person", "michelle-bachelet")
     assert iri.statement_iri("a", 7) == URIRef(DEFAULT_BASE + "statement/a/007")
     assert iri.membership_iri("a", "x-y", "z") == URIRef(DEFAULT_BASE + "membership/a/x-y--z")
     assert iri.role_iri("China director") == URIRef(DEFAULT_BASE + "role/china-director")
@@ -143,7 +142,7 @@ def test_build_follows_the_contract(graph):
     assert graph.value(action, V.SCHEMA.object) == group
     assert graph.value(action, V.SCHEMA.name) == Literal("detained")
     assert graph.value(action, V.KG.startOffset).datatype == V.XSD.integer
-    assert not has_blank_nodes(graph)
+    assert not any(isinstance(term, BNode) for triple in graph for term in triple)  # stable output
 
 
 def test_every_iri_uses_the_safe_alphabet(graph):

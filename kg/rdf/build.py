@@ -1,4 +1,5 @@
-"""ArticleGraph -> rdflib.Graph, exactly in the shape of the RDF contract (notes/rdf-contract.md).
+"""ArticleGraph -> rdflib.Graph, exactly in the shape of the RDF contract (ontology/README.md draws it,
+ontology/shapes.ttl checks it).
 
 No clock time and no blank nodes: the same articles always give the same triples, so the Turtle
 written from them is byte-identical from run to run (a time is written only when the caller gives

@@ -1,8 +1,9 @@
 """Reading and writing graph files; what kg writes is byte-identical for the same graph.
 
-Formats (``FORMATS``, by the name ``kg ingest --format`` takes): Turtle (``ttl``, the default),
-N-Triples (``nt``), TriG (``trig``) and N-Quads (``nquads``), which put each article's triples in
-the named graph of its IRI, and JSON-LD (``jsonld``) with an inline context (kg.rdf.jsonld).
+Formats (``FORMATS``, the one table of them, by the name ``kg ingest --format`` takes): Turtle
+(``ttl``, the default), N-Triples (``nt``), TriG (``trig``) and N-Quads (``nquads``), which put each
+article's triples in the named graph of its IRI, and JSON-LD (``jsonld``) with an inline context
+(kg.rdf.jsonld). ``kg export --format`` also takes ``turtle``; a file's suffix says how to read it.
 """
 from __future__ import annotations
 
@@ -14,15 +15,9 @@ from dataclasses import dataclass
 from rdflib import BNode, Dataset, Graph
 from rdflib.util import guess_format
 
-from kg.errors import GraphError
+from kg.errors import GraphError, one_line
 from kg.fileio import write_text_atomic
 from kg.rdf.store import is_store, read_store_graph
-
-
-def _one_line(error: BaseException) -> str:
-    """An exception's message on one line."""
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 300 else text[:297] + "..."
 
 
 @dataclass(frozen=True)
@@ -41,13 +36,20 @@ FORMATS: dict[str, Format] = {
     "nquads": Format("nquads", ".nq", quads=True),
     "jsonld": Format("json-ld", ".jsonld"),
 }
-_GUESS = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
+# other names of the same formats: "turtle" (kg export --format), rdflib's, and a suffix's
+ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "nq": "nquads"}
+# the rdflib parser of a file suffix, tried before rdflib's own guess (which knows .rdf, .n3, ...)
+_PARSERS = {fmt.suffix: fmt.rdflib for fmt in FORMATS.values()} | {".json": "json-ld"}
 
 
 def output_format(name: str) -> Format:
-    """The ``Format`` of a ``kg ingest --format`` name ("ttl", "nt", "trig", "nquads", "jsonld")."""
+    """The ``Format`` of a format's name ("ttl", "nt", "trig", "nquads", "jsonld", or an alias).
+
+    >>> output_format("turtle"), output_format("nquads").quads
+    (Format(rdflib='turtle', suffix='.ttl', quads=False), True)
+    """
     try:
-        return FORMATS[name]
+        return FORMATS[ALIASES.get(name, name)]
     except KeyError:
         raise GraphError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}") from None
 
@@ -65,7 +67,8 @@ def serialize(graph: Graph | Dataset, format: str = "turtle", *, base: str | Non
     >>> print(serialize(g, "nt"), end="")
     <https://ex.org/a> <https://ex.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .
     """
-    format = {"ttl": "turtle", "jsonld": "json-ld", "nq": "nquads"}.get(format, format)
+    if format in FORMATS or format in ALIASES:
+        format = output_format(format).rdflib
     if format == "json-ld":
         from kg.rdf.jsonld import to_jsonld
 
@@ -75,7 +78,7 @@ def serialize(graph: Graph | Dataset, format: str = "turtle", *, base: str | Non
     try:
         text = graph.serialize(format=format)
     except Exception as error:  # rdflib raises PluginException and others for an unknown format
-        raise GraphError(f"cannot serialize the graph as {format!r}: {_one_line(error)}") from None
+        raise GraphError(f"cannot serialize the graph as {format!r}: {one_line(error, 300)}") from None
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     if format in ("nt", "ntriples", "nt11", "nquads"):
@@ -116,7 +119,7 @@ def write_graph(graph: Graph | Dataset, path: str | os.PathLike, format: str = "
     try:
         return write_text_atomic(path, text)
     except OSError as error:
-        raise GraphError(f"{path}: cannot write: {error.strerror or _one_line(error)}") from None
+        raise GraphError(f"{path}: cannot write: {error.strerror or one_line(error, 300)}") from None
 
 
 def read_graph(path: str | os.PathLike) -> Graph:
@@ -131,7 +134,7 @@ def read_graph(path: str | os.PathLike) -> Graph:
             return read_store_graph(path)
     if not path.is_file():
         raise GraphError(f"{path}: not a file")
-    fmt = _GUESS.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
+    fmt = _PARSERS.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
     graph = Graph()
     try:
         if fmt in ("trig", "nquads"):
@@ -144,12 +147,7 @@ def read_graph(path: str | os.PathLike) -> Graph:
         else:
             graph.parse(path, format=fmt)
     except OSError as error:
-        raise GraphError(f"{path}: cannot read: {error.strerror or _one_line(error)}") from None
+        raise GraphError(f"{path}: cannot read: {error.strerror or one_line(error, 300)}") from None
     except Exception as error:  # each rdflib parser raises its own exception type
-        raise GraphError(f"{path}: not a valid {fmt} file: {_one_line(error)}") from None
+        raise GraphError(f"{path}: not a valid {fmt} file: {one_line(error, 300)}") from None
     return graph
-
-
-def has_blank_nodes(graph: Graph) -> bool:
-    """True when some triple has a blank node, which would make serialized output unstable."""
-    return any(isinstance(term, BNode) for triple in graph for term in triple)

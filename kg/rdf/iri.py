@@ -106,14 +106,6 @@ def entity_iri(entity_type: str, key: str, *, base: str = DEFAULT_BASE) -> URIRe
     return _iri(base, entity_type.lower(), key)
 
 
-def ref_iri(ref: str, *, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of an ``Entity.ref`` ("Person/michelle-bachelet"), the same as ``entity_iri``."""
-    entity_type, sep, key = ref.partition("/")
-    if not sep or not entity_type or not key:
-        raise GraphError(f"not an entity reference (Type/key): {ref!r}")
-    return entity_iri(entity_type, key, base=base)
-
-
 def statement_iri(article_id: str, n: int, *, base: str = DEFAULT_BASE) -> URIRef:
     """The n-th (1-based) statement of an article: BASE statement/{article.id}/{n:03d}."""
     return _iri(base, "statement", article_id, f"{n:03d}")

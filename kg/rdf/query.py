@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.rdf.vocab import KG, ORG, PROV, RDF, RDFS, SCHEMA, XSD
 
 # the prefixes a query may use without declaring them
@@ -37,12 +37,6 @@ class QueryResult:
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
     terms: tuple[tuple[Term | None, ...], ...] = field(default=(), compare=False, repr=False)
-
-
-def _one_line(error: BaseException) -> str:
-    """A parser's message on one line, without the echo of the query some parsers add."""
-    text = str(error).strip() or type(error).__name__
-    return " ".join(text.split())
 
 
 def _term(value) -> tuple[str | None, Term | None]:
@@ -73,7 +67,7 @@ def run_query(graph: Graph, sparql: str) -> QueryResult:
     try:
         result = graph.query(sparql, initNs={p: Namespace(ns) for p, ns in STANDARD_PREFIXES.items()})
     except Exception as error:  # pyparsing.ParseException, unknown prefix (bare Exception), ...
-        raise QueryError(f"bad SPARQL query: {_one_line(error)}") from None
+        raise QueryError(f"bad SPARQL query: {one_line(error)}") from None
     try:
         if result.type == "ASK":
             value = Literal(bool(result.askAnswer))
@@ -86,7 +80,7 @@ def run_query(graph: Graph, sparql: str) -> QueryResult:
             columns = tuple(str(v) for v in result.vars)
             cells = [tuple(_term(row[i]) for i in range(len(columns))) for row in result]
     except Exception as error:  # evaluation errors surface while iterating
-        raise QueryError(f"query failed: {_one_line(error)}") from None
+        raise QueryError(f"query failed: {one_line(error)}") from None
     rows = tuple(tuple(text for text, _ in row) for row in cells)
     terms = tuple(tuple(term for _, term in row) for row in cells)
     return QueryResult(columns, rows, terms)

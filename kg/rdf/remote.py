@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 
-from kg.errors import GraphError, QueryError
+from kg.errors import GraphError, QueryError, one_line
 from kg.rdf.query import STANDARD_PREFIXES, QueryResult, Term
 from kg.rdf.vocab import RDF, SCHEMA
 
@@ -48,10 +48,10 @@ def _send(request: urllib.request.Request, what: str) -> tuple[int, bytes]:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         body = error.read().decode("utf-8", "replace")
-        raise GraphError(f"{what}: the store answered {error.code} {error.reason}: {' '.join(body.split())[:300]}") from None
+        raise GraphError(f"{what}: the store answered {error.code} {error.reason}: {one_line(body, 300)}") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise GraphError(f"{what}: cannot reach {request.full_url}: {reason}") from None
+        raise GraphError(f"{what}: cannot reach {request.full_url}: {one_line(reason)}") from None
 
 
 def article_graphs(graph: Graph) -> dict[URIRef, Graph]:

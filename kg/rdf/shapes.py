@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from kg.errors import GraphError
+from kg.errors import GraphError, one_line
 from kg.resources import ontology_file
 
 
@@ -23,7 +23,7 @@ def _load(name: str) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except Exception as error:  # missing file or a parse error in a file we ship
-        raise GraphError(f"{path}: cannot load: {' '.join(str(error).split())[:300]}") from None
+        raise GraphError(f"{path}: cannot load: {one_line(error, 300)}") from None
 
 
 def validate(graph: Graph) -> ValidationResult:
@@ -52,5 +52,5 @@ def validate(graph: Graph) -> ValidationResult:
             inplace=False,
         )
     except Exception as error:  # pySHACL's ReportableRuntimeError and friends: it could not run
-        raise GraphError(f"SHACL validation could not run: {' '.join(str(error).split())[:300]}") from None
+        raise GraphError(f"SHACL validation could not run: {one_line(error, 300)}") from None
     return ValidationResult(bool(conforms), str(text))

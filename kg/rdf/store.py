@@ -29,12 +29,12 @@ from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kg.errors import GraphError, QueryError
+from kg.errors import GraphError, QueryError, one_line
 from kg.rdf.query import STANDARD_PREFIXES, QueryResult, Term
 from kg.rdf.vocab import RDF, SCHEMA, XSD
 
 _XSD_STRING = str(XSD.string)
-FLUSH_EVERY = 100_000  # quads written between flushes to disk: keeps memory flat (measured in kg.bench)
+FLUSH_EVERY = 100_000  # quads written between flushes to disk: keeps memory flat (measured by bench/throughput.py)
 # quads written by one run after which ``optimize`` compacts the store: after thousands of small
 # transactions RocksDB's files overlap and queries read 1.2-2x slower; compacting a million-triple
 # store takes about 2 s, which a small run into a large store should not pay each time
@@ -79,7 +79,7 @@ class Store:
             self._store = pyoxigraph.Store.read_only(str(self.path)) if read_only else pyoxigraph.Store(str(self.path))
         except OSError as error:
             hint = " (is another kg ingest writing to it?)" if "lock" in str(error).lower() else ""
-            raise GraphError(f"{self.path}: cannot open the store: {' '.join(str(error).split())[:200]}{hint}") from None
+            raise GraphError(f"{self.path}: cannot open the store: {one_line(error, 200)}{hint}") from None
 
     def __enter__(self) -> Store:
         return self
@@ -140,7 +140,7 @@ class Store:
                 self._store.flush()
                 self._unflushed = 0
         except (OSError, SyntaxError, ValueError) as error:
-            raise GraphError(f"cannot store <{article}>: {' '.join(str(error).split())[:200]}") from None
+            raise GraphError(f"cannot store <{article}>: {one_line(error, 200)}") from None
         return PutResult(article, len(lines), replaced)
 
     def put_article_soon(self, graph: Graph | Iterable[tuple], article: str | None = None) -> Future:
@@ -167,7 +167,7 @@ class Store:
         try:
             self._store.optimize()
         except (OSError, RuntimeError) as error:
-            raise GraphError(f"{self.path}: cannot compact the store: {' '.join(str(error).split())[:200]}") from None
+            raise GraphError(f"{self.path}: cannot compact the store: {one_line(error, 200)}") from None
         self._written = 0
         return True
 
@@ -227,13 +227,13 @@ class Store:
         try:
             result = self._store.query(sparql, prefixes=dict(STANDARD_PREFIXES))
         except SyntaxError as error:
-            raise QueryError(f"bad SPARQL query: {' '.join(str(error).split())}") from None
+            raise QueryError(f"bad SPARQL query: {one_line(error)}") from None
         except (OSError, ValueError, RuntimeError) as error:
-            raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
+            raise QueryError(f"query failed: {one_line(error)}") from None
         try:
             return _query_result(self._ox, result)
         except (OSError, ValueError, RuntimeError) as error:
-            raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
+            raise QueryError(f"query failed: {one_line(error)}") from None
 
     def names_with(self, entity_type: str, word: str, at: str = "end") -> set[str]:
         """The names of the stored entities of a type ("Person", "Organization") whose name begins
