@@ -9,8 +9,7 @@ from spacy.tokens import Span
 from kg.extract.entity_types import MEDIA_NOT_SURNAMES, corrected_type, is_organisation_end, name_follows
 from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_region, is_region_abbreviation
-from kg.extract.institutions import (BARE_GOVERNMENT, article_countries, institution_of, is_institution_form,
-                                     national_government, party_designations)
+from kg.extract.institutions import bare_governments, institution_mentions, is_institution_form, party_designations
 from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
                                 TITLES, data_words, role_title, third_person_cue)
 from kg.model import Mention
@@ -47,7 +46,7 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     adjectives: set[int] = set()  # where a party's adjective stands ("a Democratic senator"): kept if it names one
     governments: list[Mention] = []  # "the government", "the administration": the article's country's, if known
     for number, para in enumerate(paragraphs):
-        governments.extend(_bare_governments(para))
+        governments.extend(bare_governments(para))
         in_paragraph = list(_paragraph_mentions(para, headline=number == 0, named_groups=named_groups,
                                                 adjectives=adjectives))
         in_paragraph.extend(_acronym_mentions(para.doc.text, para.offset, in_paragraph))
@@ -62,40 +61,8 @@ def mentions(paragraphs: Iterable[Paragraph], *, exclude: tuple[tuple[int, int],
     # what the text once called a group is one wherever NER puts it
     kept = [Mention(m.text, m.start, m.end, "Organization") if m.text in named_groups and m.type in ("Place", "Person")
             else m for m in kept]
-    kept = _institution_mentions(kept, adjectives, governments)
+    kept = institution_mentions(kept, adjectives, governments)
     return _retype_group_modifiers(sorted(set(kept), key=lambda m: (m.start, -m.end)))
-
-
-def _bare_governments(para: Paragraph) -> Iterator[Mention]:
-    """ "the government", "the administration" with nothing saying whose ("the Chinese government" is
-    China's, "the Trump administration" is read no further)."""
-    for token in para.doc:
-        if token.lower_ not in BARE_GOVERNMENT or token.ent_type_ or token.pos_ != "NOUN":
-            continue
-        if [c.lower_ for c in token.lefts] != ["the"]:
-            continue
-        det = token.doc[token.i - 1]
-        if det.lower_ == "the":
-            yield Mention(f"{det.text} {token.text}", para.offset + det.idx, para.offset + token.idx + len(token.text),
-                          "Organization")
-
-
-def _institution_mentions(found: list[Mention], adjectives: set[int], governments: list[Mention]) -> list[Mention]:
-    """A party's nickname, its members' plural or adjective, an institution's short form or building is
-    a mention of that organisation ("the GOP", "Republicans", "a Democratic senator", "the Kremlin");
-    an adjective that names no institution of the article's countries is left out, as before; "the
-    government" is the government of the article's country, where the table has it."""
-    countries = article_countries(found)
-    out = list(governments) if national_government(countries) is not None else []
-    for m in found:
-        if m.type == "Person" and not (m.text.endswith("s") or m.text.isupper()):
-            out.append(m)  # "Green" is a surname before it is a party's adjective; "Greens", "GOP" are not
-            continue
-        if is_institution_form(m.text) and institution_of(m.text, countries) is not None:
-            out.append(Mention(m.text, m.start, m.end, "Organization"))
-        elif m.start not in adjectives:
-            out.append(m)
-    return out
 
 
 def _common_word(mention: Mention, lowercase_words: set[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +17,7 @@ from importlib import resources
 from kg.extract.gazetteer import country_code, is_region_abbreviation, place_key
 from kg.extract.lexicon import DEMONYMS, PLACE_ALIASES
 from kg.model import Mention
+from kg.nlp import Paragraph
 
 # institutions of no one country, read in any article
 _EVERYWHERE = ("INT", "EU")
@@ -184,3 +185,35 @@ def party_designations(text: str, offset: int = 0) -> list[Mention]:
 def designated_party(letter: str) -> str | None:
     """The party a designation's letter names: "D" -> "Democratic Party"."""
     return _designations().get(letter)
+
+
+def bare_governments(para: Paragraph) -> Iterator[Mention]:
+    """ "the government", "the administration" with nothing saying whose ("the Chinese government" is
+    China's, "the Trump administration" is read no further)."""
+    for token in para.doc:
+        if token.lower_ not in BARE_GOVERNMENT or token.ent_type_ or token.pos_ != "NOUN":
+            continue
+        if [c.lower_ for c in token.lefts] != ["the"]:
+            continue
+        det = token.doc[token.i - 1]
+        if det.lower_ == "the":
+            yield Mention(f"{det.text} {token.text}", para.offset + det.idx, para.offset + token.idx + len(token.text),
+                          "Organization")
+
+
+def institution_mentions(found: list[Mention], adjectives: set[int], governments: list[Mention]) -> list[Mention]:
+    """A party's nickname, its members' plural or adjective, an institution's short form or building is
+    a mention of that organisation ("the GOP", "Republicans", "a Democratic senator", "the Kremlin");
+    an adjective that names no institution of the article's countries is left out, as before; "the
+    government" is the government of the article's country, where the table has it."""
+    countries = article_countries(found)
+    out = list(governments) if national_government(countries) is not None else []
+    for m in found:
+        if m.type == "Person" and not (m.text.endswith("s") or m.text.isupper()):
+            out.append(m)  # "Green" is a surname before it is a party's adjective; "Greens", "GOP" are not
+            continue
+        if is_institution_form(m.text) and institution_of(m.text, countries) is not None:
+            out.append(Mention(m.text, m.start, m.end, "Organization"))
+        elif m.start not in adjectives:
+            out.append(m)
+    return out
