@@ -463,3 +463,9 @@ def test_a_party_and_state_designation_is_a_mention_of_the_party():
 def test_a_person_whose_last_word_ends_organisations_names_is_an_organisation():
     assert typed(flat(("Oberlin", "B-PERSON"), ("College", "I-PERSON"), ("grew", O, "VBD"), (".", O, "."))) == [
         ("Organization", "Oberlin College")]
+
+
+def test_an_acronym_ner_took_for_a_person_is_an_organisation_but_initials_stay_a_person():
+    assert typed(flat(("The", O, "DT"), ("CNTP", "B-PERSON"), ("feels", O, "VBZ"), ("so", O, "RB"), (".", O, "."))) == [
+        ("Organization", "CNTP")]
+    assert typed(flat(("JFK", "B-PERSON"), ("spoke", O, "VBD"), (".", O, "."))) == [("Person", "JFK")]

@@ -35,6 +35,8 @@ def corrected_type(span: Span, mention_type: str) -> str:
     if mention_type == "Place" and len(span) == 1 and is_common_given_name(span.text) and not is_place(span.text) \
             and not span.text.isupper():
         mention_type = "Person"  # "Rebecca and I": a first name alone is a person (Georgia, Florence are places)
+    if mention_type == "Person" and len(span) == 1 and span.text.isupper() and span.text.isalpha() and len(span.text) >= 4:
+        mention_type = "Organization"  # "the CNTP", "ROTC": an acronym (initials of people are shorter: "JFK")
     if mention_type == "Person" and len(span) > 1 and is_organisation_end(span[-1].lower_) and span[-1].is_title:
         mention_type = "Organization"  # "Oberlin College", "Marine Corps" tagged as a person
     if mention_type == "Person" and _of_a_person(span) and not is_place(span.text):
