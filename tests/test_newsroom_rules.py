@@ -469,3 +469,12 @@ def test_an_acronym_ner_took_for_a_person_is_an_organisation_but_initials_stay_a
     assert typed(flat(("The", O, "DT"), ("CNTP", "B-PERSON"), ("feels", O, "VBZ"), ("so", O, "RB"), (".", O, "."))) == [
         ("Organization", "CNTP")]
     assert typed(flat(("JFK", "B-PERSON"), ("spoke", O, "VBD"), (".", O, "."))) == [("Person", "JFK")]
+
+
+def test_an_acronym_ner_missed_as_the_subject_of_a_cue_is_an_organisation():
+    # The CNTP feels that the plan failed.  (NER: nothing)
+    rows = [("The", 1, "det", "DET", "DT", "the", O), ("CNTP", 2, "nsubj", "PROPN", "NNP", "CNTP", O),
+            ("feels", 2, "ROOT", "VERB", "VBZ", "feel", O), ("that", 6, "mark", "SCONJ", "IN", "that", O),
+            ("the", 5, "det", "DET", "DT", "the", O), ("plan", 6, "nsubj", "NOUN", "NN", "plan", O),
+            ("failed", 2, "ccomp", "VERB", "VBD", "fail", O), (".", 2, "punct", "PUNCT", ".", ".", O)]
+    assert typed(rows) == [("Organization", "CNTP")]

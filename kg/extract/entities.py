@@ -416,7 +416,8 @@ def _unrecognised_speakers(doc, covered: set[int]) -> Iterator[tuple[Span, str]]
         span = doc[start : token.i + 1]
         if span.text.lower() in CAPITALS or span.text.rstrip(".").lower() in TITLES:
             continue
-        if span[-1].lower_ in MEDIA_NOT_SURNAMES:
+        kind = corrected_type(span, "Person")  # "the CNTP feels": an acronym's speaker is an organisation
+        if span[-1].lower_ in MEDIA_NOT_SURNAMES or kind == "Organization":
             yield span, "Organization"  # "The Deseret News reported": a publication
             continue
         yield _with_title(_without_leading_titles(span)), "Person"
