@@ -174,61 +174,93 @@ def _pick_name(key: str, group: list[Mention]) -> str:
     return forms[0]
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the naming passes read besides the mentions."""
+
+    text: str
+    agentive_capitals: set[str]
+
+
 def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[str]) -> dict[Mention, str]:
-    """Map each mention to the folded name of the entity it belongs to."""
-    folded = {m: fold(m.text) for m in mentions}
-    out: dict[Mention, str] = {}
-    # Places first: country aliases, "Chinese authorities", capitals acting as governments.
+    """Map each mention to the folded name of the entity it belongs to, pass by pass (_NAME_PASSES)."""
+    out = {m: fold(m.text) for m in mentions}
+    context = _Context(text, agentive_capitals)
+    for naming_pass in _NAME_PASSES:
+        naming_pass(mentions, out, context)
+    return out
+
+
+def _place_names(mentions: list[Mention], out: dict[Mention, str], context: _Context) -> None:
+    """Country aliases ("America"), "Chinese authorities" -> China, "Mountain View, California" ->
+    Mountain View, and capitals acting as governments ("Beijing rejects" -> China)."""
     for m in mentions:
-        name = folded[m]
-        if m.type == "Place":
-            words = name.split()
-            if len(words) == 2 and words[0] in DEMONYMS and words[1] in GOVERNMENT_NOUNS:
-                name = fold(DEMONYMS[words[0]])
-            city, comma, region = m.text.partition(",")
-            if comma and (is_region(region) or is_region_abbreviation(region)):
-                name = fold(city)  # "Mountain View, California" is Mountain View
-            name = fold(PLACE_ALIASES.get(name, name))
-            if name in agentive_capitals:
-                name = fold(CAPITALS[name])
+        if m.type != "Place":
+            continue
+        name = out[m]
+        words = name.split()
+        if len(words) == 2 and words[0] in DEMONYMS and words[1] in GOVERNMENT_NOUNS:
+            name = fold(DEMONYMS[words[0]])
+        city, comma, region = m.text.partition(",")
+        if comma and (is_region(region) or is_region_abbreviation(region)):
+            name = fold(city)
+        name = fold(PLACE_ALIASES.get(name, name))
+        if name in context.agentive_capitals:
+            name = fold(CAPITALS[name])
         out[m] = name
-    # Any mention spelt like a place takes that place's entity ("Beijing’s" tagged as an organisation).
-    place_key = {folded[m]: out[m] for m in mentions if m.type == "Place"}
+
+
+def _spelt_like_places(mentions: list[Mention], out: dict[Mention, str], context: _Context) -> None:
+    """Any mention spelt like a place takes that place's entity ("Beijing’s" tagged as an organisation)."""
+    place_key = {fold(m.text): out[m] for m in mentions if m.type == "Place"}
     for m in mentions:
-        if m.type != "Place" and folded[m] in place_key:
-            out[m] = place_key[folded[m]]
-    # A group's singular ("Uyghur activists") joins its plural ("Uyghurs").
+        if m.type != "Place" and fold(m.text) in place_key:
+            out[m] = place_key[fold(m.text)]
+
+
+def _group_singulars(mentions: list[Mention], out: dict[Mention, str], context: _Context) -> None:
+    """A group's singular ("Uyghur activists") joins its plural ("Uyghurs")."""
     group_names = {out[m] for m in mentions if m.type == "Group"}
     for m in mentions:
         if m.type == "Group" and out[m] + "s" in group_names:
             out[m] = out[m] + "s"
-    # Persons: a single surname or first name joins the full name that contains it.
-    # NER often types a lone surname as an organisation or a place ("Trump", "Montalvo"): a single
-    # word that is a person's surname is that person, unless it names a country or a state
-    # ("Michael Jordan flew to Jordan").
+
+
+def _surnames(mentions: list[Mention], out: dict[Mention, str], context: _Context) -> None:
+    """A single surname or first name joins the full name that holds it ("Ms. Bachelet" -> Michelle
+    Bachelet). NER often types a lone surname as an organisation or a place ("Trump", "Montalvo"): a
+    single word that is a person's surname is that person, unless it names a country or a state
+    ("Michael Jordan flew to Jordan")."""
     full_mentions = [m for m in mentions if m.type == "Person" and len(out[m].split()) > 1]
     full_names = {out[m] for m in full_mentions}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for f in full_mentions:
+        by_last[out[f].split()[-1]].add(out[f])
+        by_first[out[f].split()[0]].add(out[f])
     for m in mentions:
         word = out[m]
         if len(word.split()) != 1 or word in full_names or (m.type == "Place" and is_region(m.text)):
             continue
-        hits = {out[f] for f in full_mentions if word == out[f].split()[-1] or (m.type == "Person" and word == out[f].split()[0])}
-        if not hits:
-            continue
+        hits = by_last.get(word, set()) | (by_first.get(word, set()) if m.type == "Person" else set())
         if len(hits) == 1:
-            out[m] = hits.pop()
+            out[m] = next(iter(hits))
             continue
-        earlier = [f for f in full_mentions if out[f] in hits and f.start < m.start]
+        earlier = [f for f in full_mentions if out[f] in hits and f.start < m.start] if hits else []
         if earlier:
             # the one named most often so far ("Ahmed Mohamed" over his father "Mohamed El-Hassan
-            # Mohamed", named once), else the one named last;
+            # Mohamed", named once), else the one named last; a name that opens with a given name
+            # before one that does not ("Donald Trump" before "Los Hijos de Trump", a play)
             named = Counter(out[f] for f in earlier)
-            # a name that opens with a given name before one that does not ("Donald Trump" before
-            # "Los Hijos de Trump", a play NER took for a person)
             out[m] = out[max(earlier, key=lambda f: (is_given_name(strip_title(f.text).split()[0]), named[out[f]], f.start))]
-    # Organisations: acronyms (given in parentheses or by initials) and shorter names that end alike.
+
+
+def _organisation_names(mentions: list[Mention], out: dict[Mention, str], context: _Context) -> None:
+    """Acronyms given in parentheses or by initials ("U.N." -> United Nations), the name without its
+    kind ("Acme" / "Acme Inc") and shorter names that end alike ("Human Rights Council" / "United
+    Nations Human Rights Council")."""
     org_names = sorted({out[m] for m in mentions if m.type == "Organization"}, key=lambda n: (-len(n), n))
-    explicit = _parenthesised_acronyms(mentions, text, out)
+    explicit = _parenthesised_acronyms(mentions, context.text, out)
     for m in mentions:
         if m.type not in ("Organization", "Place"):
             continue
@@ -236,27 +268,30 @@ def _canonical_names(mentions: list[Mention], text: str, agentive_capitals: set[
         if name in explicit:
             out[m] = explicit[name]
             continue
-        if m.type != "Organization":
-            continue
-        # "Freedom" / "Freedom Magazine", "Acme" / "Acme Inc": the name without its kind
-        kinds = [n for n in org_names if n.startswith(name + " ") and n[len(name) + 1 :] in _ORGANISATION_KINDS]
-        if len(kinds) == 1:
-            out[m] = kinds[0]
-            continue
-        compact = name.replace(" ", "")
-        if " " not in name and m.text.replace(".", "").isupper():
-            hits = [n for n in org_names if n != name and acronym(n) == compact]
-            if hits:
-                out[m] = min(hits, key=len)
-                continue
-        words = name.split()
-        if len(words) >= 2:
-            # "Human Rights Council" / "United Nations Human Rights Council";
-            # "Comic Corps" / "Comic Corps of Canada"
-            longer = [n for n in org_names if n != name and (n.endswith(" " + name) or n.startswith(name + " of "))]
-            if len(longer) == 1:
-                out[m] = longer[0]
-    return out
+        if m.type == "Organization":
+            out[m] = _longer_organisation_name(name, m.text, org_names)
+
+
+def _longer_organisation_name(name: str, text: str, org_names: list[str]) -> str:
+    """The one fuller organisation name a short one stands for, else the name itself."""
+    kinds = [n for n in org_names if n.startswith(name + " ") and n[len(name) + 1 :] in _ORGANISATION_KINDS]
+    if len(kinds) == 1:
+        return kinds[0]
+    if " " not in name and text.replace(".", "").isupper():
+        hits = [n for n in org_names if n != name and acronym(n) == name.replace(" ", "")]
+        if hits:
+            return min(hits, key=len)
+    if len(name.split()) >= 2:
+        # "Comic Corps" / "Comic Corps of Canada"
+        longer = [n for n in org_names if n != name and (n.endswith(" " + name) or n.startswith(name + " of "))]
+        if len(longer) == 1:
+            return longer[0]
+    return name
+
+
+# the order matters: places first (an organisation spelt like one takes it), persons before
+# organisations (a lone surname tagged ORG is the person)
+_NAME_PASSES = (_place_names, _spelt_like_places, _group_singulars, _surnames, _organisation_names)
 
 
 def _parenthesised_acronyms(mentions: list[Mention], text: str, names: dict[Mention, str]) -> dict[str, str]:

@@ -123,11 +123,8 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
             covered.update(range(span.start, span.end))
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
-        if mention_type == "Organization" and is_organisation_end(span[0].lower_):
-            span = _with_name_before(span)  # "Doctor Who" + "Society of Canada"
-        while mention_type == "Organization" and len(span) > 1 and (
-                span[-1].lower_ in _ROLE_WORDS or (role_title(span[-1].text) and name_follows(span))):
-            span = span[:-1]  # "State Department Spokesperson", "Coast Guard Lt. Steve Hardy": without the role
+        if mention_type == "Organization":
+            span = _organisation_span(span)
         mention_type = corrected_type(span, mention_type)
         if mention_type in ("Place", "Person") and _named_group(span):
             mention_type = "Organization"  # "a group within Scientology called the Sea Org"
@@ -165,6 +162,16 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
         covered.update(range(span.start, span.end))
         yield span, mention_type
     yield from _unrecognised_speakers(doc, covered)
+
+
+def _organisation_span(span: Span) -> Span:
+    """An organisation's name as NER should have cut it: "Doctor Who" + "Society of Canada", and without
+    a role after it ("State Department Spokesperson", "Coast Guard Lt. Steve Hardy")."""
+    if is_organisation_end(span[0].lower_):
+        span = _with_name_before(span)
+    while len(span) > 1 and (span[-1].lower_ in _ROLE_WORDS or (role_title(span[-1].text) and name_follows(span))):
+        span = span[:-1]
+    return span
 
 
 def _separate_names(ents: Iterable[Span]) -> Iterator[Span]:
