@@ -80,6 +80,39 @@ HONORIFICS = TITLES | {"ambassador", "general", "colonel", "captain", "lieutenan
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "madam"}
 MALE_TITLES = {"mr", "sir", "lord"}
 
+# object and possessive personal pronouns: "told him", "their rights"
+PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "you", "his", "their", "our", "my", "your"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# pronouns of quantity that can head a described group: "All of the candidates", "some of them"
+QUANTIFIER_PRONOUNS = {"all", "some", "many", "most", "both", "several", "few", "others", "none"}
+
+# tokens spaCy splits off a possessive: "China's", "the Uyghurs'"
+POSSESSIVE_MARKERS = {"'s", "’s", "'", "’"}
+ARTICLES = {"the", "a", "an"}
+# prefixes hyphenated to a name: "pro-Beijing", "anti-Trump", "ex-Soviet"
+NAME_PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
+# words an acronym leaves out of its letters: "Committee for the Protection of Journalists" -> CPJ
+ACRONYM_STOP_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
+# prepositions whose object is where something is or comes from: "from Herat", "in Irving"
+LOCATIVE_PREPOSITIONS = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
+# prepositions that tie a role to its organisation: "director of", "correspondent for", "officer at"
+AFFILIATION_PREPOSITIONS = {"of", "for", "at", "with", "from"}
+# apposition heads that are no role: "Smith, one of ...", "Jones, part of ..."
+NOT_ROLE_WORDS = {"one", "part", "member", "some", "who", "which", "time", "year", "day"}
+# verb lemma -> the role it gives its subject in its object: "leads the party" -> leader
+LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
+                 "found": "founder", "co-found": "co-founder", "own": "owner", "manage": "manager"}
+# cues whose "about" phrase is their topic: "spoke out about abuses", "talked about security"
+TOPIC_CUES = {"speak", "talk"}
+# nouns for a journey whose "to" phrase is a visit: "her trip to Xinjiang"
+VISIT_NOUNS = {"visit", "trip", "tour"}
+# action verbs whose target, with no object, is the subject of their clause: "recommended that China release"
+DIRECTIVE_VERBS = {"recommend", "urge", "demand"}
+# spelled-out numbers, so that "Channel Four" and "Channel 4" are one name
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "first": "1st",
+                "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
+
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 THING_PRONOUNS = {"it", "its", "itself"}
