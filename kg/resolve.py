@@ -17,13 +17,10 @@ from dataclasses import dataclass, replace
 from kg.extract.forenames import gender as name_gender, is_given_name
 from kg.extract.gazetteer import country_code, is_place, is_region, is_region_abbreviation
 from kg.extract.institutions import form_key, institution_names
-from kg.extract.lexicon import (CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS, MALE_TITLES,
-                                PLACE_ALIASES, TITLES)
+from kg.extract.lexicon import (ACRONYM_STOP_WORDS, CAPITALS, DEMONYMS, FEMALE_TITLES, GOVERNMENT_NOUNS,
+                                MALE_TITLES, NUMBER_WORDS, PLACE_ALIASES, TITLES, data_words)
 from kg.model import ArticleGraph, Entity, Mention
 
-_STOP = {"of", "the", "and", "for", "in", "at", "on", "a", "an", "&", "to"}
-_ORGANISATION_KINDS = {"magazine", "newspaper", "party", "inc", "corp", "corporation", "company", "co", "group",
-                       "foundation", "institute", "ltd", "llc", "plc", "news", "times", "post", "network"}
 _TYPE_PRIORITY = {"Person": 0, "Organization": 1, "Place": 2, "Group": 3}
 
 
@@ -54,7 +51,14 @@ def strip_title(text: str) -> str:
 
 def acronym(name: str) -> str:
     """Initials of the significant words: "United Nations Human Rights Council" -> "unhrc"."""
-    return "".join(w[0] for w in fold(name).split() if w not in _STOP)
+    return "".join(w[0] for w in fold(name).split() if w not in ACRONYM_STOP_WORDS)
+
+
+
+def _organisation_kind(word: str) -> bool:
+    """ "magazine", "inc", "party": a word after an organisation's name that names its kind
+    (kg/data/organisation-kinds.txt)."""
+    return word in data_words("organisation-kinds.txt")
 
 
 @dataclass(frozen=True)
@@ -274,7 +278,7 @@ def _organisation_names(mentions: list[Mention], out: dict[Mention, str], contex
 
 def _longer_organisation_name(name: str, text: str, org_names: list[str]) -> str:
     """The one fuller organisation name a short one stands for, else the name itself."""
-    kinds = [n for n in org_names if n.startswith(name + " ") and n[len(name) + 1 :] in _ORGANISATION_KINDS]
+    kinds = [n for n in org_names if n.startswith(name + " ") and _organisation_kind(n[len(name) + 1 :])]
     if len(kinds) == 1:
         return kinds[0]
     if " " not in name and text.replace(".", "").isupper():
@@ -314,15 +318,11 @@ def _parenthesised_acronyms(mentions: list[Mention], text: str, names: dict[Ment
     return found
 
 
-# spelled-out numbers, so that "Channel Four" and "Channel 4" are one name
-_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-            "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "first": "1st",
-            "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
 
 
 def _numbers_folded(name: str) -> str:
     """ "Channel Four" -> "channel 4"."""
-    return " ".join(_NUMBERS.get(word, word) for word in fold(name).split())
+    return " ".join(NUMBER_WORDS.get(word, word) for word in fold(name).split())
 
 
 def join_known_entities(graph: ArticleGraph, names_with: Callable[[str, str, str], set[str]]) -> ArticleGraph:
@@ -359,7 +359,7 @@ def _known_name(entity: Entity, names_with: Callable[[str, str, str], set[str]])
         mine = _numbers_folded(entity.name)
         names = {n for n in names_with("Organization", entity.name.split()[0], "start")
                  if fold(n) != fold(entity.name) and (_numbers_folded(n) == mine or (
-                     fold(n).startswith(fold(entity.name) + " ") and fold(n).split()[-1] in _ORGANISATION_KINDS
+                     fold(n).startswith(fold(entity.name) + " ") and _organisation_kind(fold(n).split()[-1])
                      and len(fold(n).split()) == len(words) + 1))}
     else:
         return None

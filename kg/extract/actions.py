@@ -10,14 +10,12 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from kg.extract.discourse import Discourse, subject_of
-from kg.extract.lexicon import ACTION_VERBS
+from kg.extract.lexicon import ACTION_VERBS, DIRECTIVE_VERBS, VISIT_NOUNS
 from kg.extract.evidence import evidence as evidence_of
 from kg.model import Action, Article
 from kg.nlp import Paragraph
 
 _OBJECT_DEPS = ("dobj", "obj", "dative")
-_VISIT_NOUNS = {"visit", "trip", "tour"}
-_DIRECTIVE_VERBS = {"recommend", "urge", "demand"}
 
 
 def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discourse) -> list[Action]:
@@ -38,7 +36,7 @@ def actions(article: Article, paragraphs: Iterable[Paragraph], discourse: Discou
 
 def _nominal_visit(noun: Token, offset: int, discourse: Discourse, text: str) -> Iterator[Action]:
     """"She made a brief trip to Xinjiang", "Obama's visit to Israel": a visit named by a noun."""
-    if noun.lemma_.lower() not in _VISIT_NOUNS or noun.pos_ != "NOUN":
+    if noun.lemma_.lower() not in VISIT_NOUNS or noun.pos_ != "NOUN":
         return
     targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -70,7 +68,7 @@ def _actions_of(verb: Token, offset: int, discourse: Discourse, text: str) -> It
     else:
         agent_token = subject_of(verb)
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-        if not objects and lemma in _DIRECTIVE_VERBS:
+        if not objects and lemma in DIRECTIVE_VERBS:
             # "recommended that China release ...": the one told to act is the clause's subject
             objects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     if agent_token is None or not objects:

@@ -14,19 +14,12 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.evidence import evidence as evidence_of
-from kg.extract.lexicon import ORGANIZATION_NOUNS, data_words, role_title
+from kg.extract.lexicon import (AFFILIATION_PREPOSITIONS, LEADING_VERBS, NOT_ROLE_WORDS, ORGANIZATION_NOUNS,
+                                data_words, role_title)
 from kg.model import Affiliation, Article
 from kg.nlp import Paragraph
 from kg.resolve import EntityIndex, fold
 
-_LINKING_PREPS = {"of", "for", "at", "with", "from"}
-_LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
-                  "found": "founder", "co-found": "co-founder", "own": "owner", "manage": "manager"}
-# "is correspondent for", "was named publisher of", "will become chairman of", "serves as director of"
-_ROLE_VERBS = {"be", "become", "remain", "name", "appoint", "elect", "serve", "hire", "make"}
-# "works for the Red Cross", "served with the Marines"
-_MEMBER_VERBS = {"work", "serve", "volunteer", "report", "write"}
-_NOT_ROLES = {"one", "part", "member", "some", "who", "which", "time", "year", "day"}
 _ROLE_EDGE = " ,;:()—–-\n"
 _ORG_TYPES = ("Organization/",)
 _GOVERNMENT_TYPES = ("Organization/", "Place/")
@@ -119,7 +112,7 @@ def _own_bodies(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
 def _leaders(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterator[Affiliation]:
     """"Mary Jones, who leads the Red Cross": a relative clause naming what the person heads."""
     for verb in sent:
-        role = _LEADING_VERBS.get(verb.lemma_.lower())
+        role = LEADING_VERBS.get(verb.lemma_.lower())
         if role is None or verb.dep_ != "relcl":
             continue
         person = _entity(verb.head, offset, index)
@@ -142,9 +135,9 @@ def _role_and_org(person: str, phrase: list[Token], sent: Span, offset: int, ind
             continue
         head = _mention_head(token, phrase)
         prep = head.head if head.dep_ == "pobj" else None
-        if org.startswith("Place/") and (prep is None or prep.lower_ not in _LINKING_PREPS) and head.dep_ != "poss":
+        if org.startswith("Place/") and (prep is None or prep.lower_ not in AFFILIATION_PREPOSITIONS) and head.dep_ != "poss":
             continue  # "an activist in Washington": a place, not an employer
-        if prep is not None and prep.lower_ in _LINKING_PREPS and prep.head.i in {t.i for t in phrase} \
+        if prep is not None and prep.lower_ in AFFILIATION_PREPOSITIONS and prep.head.i in {t.i for t in phrase} \
                 and org.startswith(_ORG_TYPES):
             role_end = offset + prep.idx  # "China director" of ORG
             role = text[start:role_end]
@@ -175,7 +168,7 @@ def _described_role_and_org(person: str, phrase: list[Token], offset: int, index
                 yield Affiliation(person, org, _clean_role(re.sub(r"^[’']s\b", "", role.strip())), evidence)
                 return
         prep = token.head
-        if token.dep_ != "pobj" or prep.lower_ not in _LINKING_PREPS or prep.head.i not in inside:
+        if token.dep_ != "pobj" or prep.lower_ not in AFFILIATION_PREPOSITIONS or prep.head.i not in inside:
             continue
         org = _described_org(token, offset, index)
         if org is not None:
@@ -209,21 +202,21 @@ def _predicates(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
     Mercury News", "Ott, who will become the newspaper's chairman", "Mary Jones works for the Red Cross"."""
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in _ROLE_VERBS and lemma not in _MEMBER_VERBS:
+        if lemma not in data_words("role-verbs.txt") and lemma not in data_words("membership-verbs.txt"):
             continue
         person = _predicate_subject(verb, offset, index)
         if person is None:
             continue
         evidence = evidence_of(text, offset + sent.start_char, offset + sent.end_char)
         for child in verb.children:
-            if lemma in _ROLE_VERBS and child.dep_ in ("attr", "oprd") and child.pos_ == "NOUN":
+            if lemma in data_words("role-verbs.txt") and child.dep_ in ("attr", "oprd") and child.pos_ == "NOUN":
                 yield from _role_and_org(person, sorted(child.subtree, key=lambda t: t.i), sent, offset, index, text)
-            elif child.dep_ == "prep" and child.lower_ == "as" and lemma in _ROLE_VERBS:
+            elif child.dep_ == "prep" and child.lower_ == "as" and lemma in data_words("role-verbs.txt"):
                 for role in child.children:
                     if role.dep_ == "pobj" and role.pos_ == "NOUN":
                         yield from _role_and_org(person, sorted(role.subtree, key=lambda t: t.i), sent, offset,
                                                  index, text)
-            elif child.dep_ == "prep" and child.lower_ in ("for", "at", "with") and lemma in _MEMBER_VERBS:
+            elif child.dep_ == "prep" and child.lower_ in ("for", "at", "with") and lemma in data_words("membership-verbs.txt"):
                 for obj in child.children:
                     org = _entity(obj, offset, index) if obj.dep_ == "pobj" else None
                     org = org or (_described_org(obj, offset, index) if obj.dep_ == "pobj" else None)
@@ -245,7 +238,7 @@ def _role_only(person: str, appos: Token, sent: Span, offset: int, index: Entity
                text: str) -> Iterator[Affiliation]:
     """"Tahir Imin, an activist Uyghur in Washington": a role with no organisation named."""
     head_entity = _entity(appos, offset, index)
-    if appos.lower_ in _NOT_ROLES or not (appos.pos_ == "NOUN" or (head_entity or "").startswith("Group/")):
+    if appos.lower_ in NOT_ROLE_WORDS or not (appos.pos_ == "NOUN" or (head_entity or "").startswith("Group/")):
         return  # a role is a common noun ("activist"), or a group's name used as one ("an activist Uyghur")
     if any((_entity(t, offset, index) or "").startswith("Person/") for t in appos.subtree):
         return  # "his wife, Jane Doe": a relation between people, not a role

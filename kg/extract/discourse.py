@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import (DOCUMENT_NOUNS, ORGANIZATION_NOUNS, FEMALE_PRONOUNS, GOVERNMENT_NOUNS,
-                                MALE_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, title_word)
+from kg.extract.lexicon import (DOCUMENT_NOUNS, FEMALE_PRONOUNS, GOVERNMENT_NOUNS, MALE_PRONOUNS,
+                                ORGANIZATION_NOUNS, PLURAL_PRONOUNS, QUANTIFIER_PRONOUNS, RELATIVE_PRONOUNS,
+                                THING_PRONOUNS, title_word)
 from kg.resolve import EntityIndex
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_RELATIVE = {"who", "which", "that", "whom"}
-_QUANTIFIERS = {"all", "some", "many", "most", "both", "several", "few", "others", "none"}
 _WINDOW = 2500  # characters a pronoun looks back for its antecedent
 
 
@@ -66,7 +65,7 @@ class Discourse:
         position = offset + head.idx
         lower = head.lower_
         ref = self.entity_at(head, offset)
-        if ref is None and lower in _RELATIVE and head.head.dep_ in ("relcl",):
+        if ref is None and lower in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl",):
             return self.refer(head.head.head, offset, remember=remember, documents=documents)
         if ref is None and head.pos_ == "PRON":
             ref = self._pronoun(lower, position)
@@ -83,7 +82,7 @@ class Discourse:
             ref = self._described_person(head.lemma_.lower(), position)
         if remember and ref is not None:
             self.subjects.append((position, ref))
-        described = head.pos_ in ("NOUN", "PROPN") or lower in _QUANTIFIERS  # "All of the candidates"
+        described = head.pos_ in ("NOUN", "PROPN") or lower in QUANTIFIER_PRONOUNS  # "All of the candidates"
         return Referent(ref, text, unnamed=ref is None and described)
 
     def _organisation_by_kind(self, head: Token, offset: int, position: int) -> str | None:

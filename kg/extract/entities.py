@@ -6,35 +6,18 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span
 
-from kg.extract.entity_types import MEDIA_NOT_SURNAMES, corrected_type, is_organisation_end, name_follows
+from kg.extract.entity_types import corrected_type, is_organisation_end, is_publication_end, name_follows
 from kg.extract.forenames import is_given_name
 from kg.extract.gazetteer import is_region, is_region_abbreviation
 from kg.extract.institutions import bare_governments, institution_mentions, is_institution_form, party_designations
-from kg.extract.lexicon import (CAPITALS, CUE_VERBS, DEMONYMS, GOVERNMENT_NOUNS, HONORIFICS, RELIGIONS,
+from kg.extract.lexicon import (ACRONYM_STOP_WORDS, ARTICLES, CAPITALS, CUE_VERBS, DEMONYMS,
+                                GOVERNMENT_NOUNS, HONORIFICS, NAME_PREFIXES, POSSESSIVE_MARKERS, RELIGIONS,
                                 TITLES, data_words, role_title, third_person_cue)
 from kg.model import Mention
 from kg.nlp import Paragraph
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
-_REPORT_WORDS = {"report", "reports", "assessment"}
-# role words NER sometimes leaves at the end of an organisation's name
-_ROLE_WORDS = {"spokesperson", "spokesman", "spokeswoman", "director", "president", "chairman", "chief",
-               "official", "officials", "secretary", "minister", "head", "leader", "members", "member"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
-_PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
-# nouns for a body of people, which "called X" / "named X" gives a name
-_GROUP_NOUNS = {"group", "organization", "organisation", "party", "company", "movement", "firm", "band", "unit",
-                "faction", "militia", "network", "charity", "sect", "church", "team", "club", "association"}
-# what an acronym in parentheses also stands for, besides organisations: measures, laws, programmes
-_NOT_ORGANISATIONS = {"index", "product", "rate", "ratio", "act", "law", "bill", "treaty", "agreement", "accord",
-                      "program", "programme", "plan", "system", "syndrome", "disease", "virus", "test", "score",
-                      "initiative", "strategy", "policy", "standard", "protocol", "convention"}
-# plural nouns for peoples: what a plural name coordinated with one is too
-_COLLECTIVE_NOUNS = {"groups", "minorities", "communities", "peoples", "ethnicities", "tribes", "nationalities",
-                     "denominations", "sects", "clans"}
-_ACRONYM_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
-_EDGE_JUNK = {"the", "a", "an"}
 _CONTRACTION = re.compile(r"n[’']t\b|[’'](?:re|ll|ve|d|m)\b|^[’']")
 
 
@@ -99,7 +82,7 @@ def _paragraph_mentions(para: Paragraph, *, headline: bool = False, named_groups
         # coordinated with a group of people, a plural name is one too: "Uyghurs, Kazakhs, and others",
         # "Uyghurs and other Muslim groups"
         if kind != "Group" and len(span) == 1 and span.text.endswith("s") and any(
-                c.i in groups or c.lower_ in _COLLECTIVE_NOUNS for c in span.root.conjuncts):
+                c.i in groups or c.lower_ in data_words("collective-nouns.txt") for c in span.root.conjuncts):
             kind = "Group"
         yield _mention(span, para.offset, kind)
 
@@ -120,7 +103,7 @@ def _typed_spans(para: Paragraph, *, headline: bool = False, named_groups: set[s
             mention_type = "Group"  # "Guatemalans" tagged as a place: a people
         if mention_type == "Organization" and _part_of_title(span):
             continue  # "Secretary of State", "Emeritus Professor": words of a person's title
-        if mention_type == "Organization" and span[-1].lower_ in _REPORT_WORDS:
+        if mention_type == "Organization" and span[-1].lower_ in data_words("report-words.txt"):
             covered.update(range(span.start, span.end))
             continue  # the title of a report ("the Xinjiang Report"), not an organisation
         if mention_type == "Organization":
@@ -169,7 +152,7 @@ def _organisation_span(span: Span) -> Span:
     a role after it ("State Department Spokesperson", "Coast Guard Lt. Steve Hardy")."""
     if is_organisation_end(span[0].lower_):
         span = _with_name_before(span)
-    while len(span) > 1 and (span[-1].lower_ in _ROLE_WORDS or (role_title(span[-1].text) and name_follows(span))):
+    while len(span) > 1 and (_role_word(span[-1].lower_) or (role_title(span[-1].text) and name_follows(span))):
         span = span[:-1]
     return span
 
@@ -192,9 +175,9 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading article, a trailing possessive and punctuation; None for junk."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _EDGE_JUNK or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVE_MARKERS or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None
@@ -208,7 +191,7 @@ def _trim(span: Span) -> Span | None:
     opens_name = text[0].isupper() or (text[0].isdigit() and any(w[:1].isupper() for w in text.split()[1:] or [text[1:]]))
     if "\n" in text or not any(ch.isalpha() for ch in text) or not opens_name:
         return None
-    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in _PREFIXES:
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in NAME_PREFIXES:
         return None  # "pro-Beijing", "anti-Trump": a modifier, not a mention
     if len(text) < 2 or _CONTRACTION.search(text.lower()):
         return None  # contractions ("n’t") and other fragments
@@ -266,7 +249,7 @@ def _with_given_name_before(span: Span) -> Span:
     if (before.tag_ == "NNP" and before.dep_ == "compound" and before.head.i in range(span.start, span.end)
             and before.is_title and before.is_alpha and not before.ent_type_
             and (not before.is_sent_start or is_given_name(before.text))  # "Teresa Kerry said", not "Yesterday"
-            and before.lower_ not in HONORIFICS and before.lower_ not in _ROLE_WORDS):
+            and before.lower_ not in HONORIFICS and not _role_word(before.lower_)):
         return doc[span.start - 1 : span.end]
     return span
 
@@ -322,7 +305,7 @@ def _named_group(span: Span) -> bool:
         start -= 1
     if start == 0 or doc[start - 1].lower_ not in ("called", "named"):
         return False
-    return any(t.lemma_.lower() in _GROUP_NOUNS for t in doc[max(0, start - 6) : start - 1])
+    return any(t.lemma_.lower() in data_words("group-nouns.txt") for t in doc[max(0, start - 6) : start - 1])
 
 
 def _with_hyphen_tail(span: Span) -> Span:
@@ -353,16 +336,16 @@ def _acronym_mentions(text: str, offset: int, known: list[Mention]) -> Iterator[
         words = list(re.finditer(r"[\w'’&-]+", text[base : match.start()]))
         for k in range(1, min(len(words), 16) + 1):
             first = words[-k].group()
-            if first.lower() not in _ACRONYM_STOP and not first[:1].isupper():
+            if first.lower() not in ACRONYM_STOP_WORDS and not first[:1].isupper():
                 break
             if first[:1].isupper() and acr in _initials([w.group() for w in words[-k:]]):
-                if words[-1].group().lower() not in _NOT_ORGANISATIONS:  # not "Consumer Price Index (CPI)"
+                if not _names_no_organisation(words[-1].group().lower()):  # not "Consumer Price Index (CPI)"
                     yield from organisation(base + words[-k].start(), base + words[-1].end())
                     yield from organisation(match.start(1), match.end(1))
                 break
     for match in re.finditer(r"\b([A-Z][A-Z&]{1,9})\s*\(([A-Z][^()]{2,150})\)", text):
         acr, expansion = match.group(1), match.group(2).strip()
-        if acr in _initials(re.findall(r"[\w'’&]+", expansion)) and expansion.split()[-1].lower() not in _NOT_ORGANISATIONS:
+        if acr in _initials(re.findall(r"[\w'’&]+", expansion)) and not _names_no_organisation(expansion.split()[-1].lower()):
             yield from organisation(match.start(1), match.end(1))
             yield from organisation(match.start(2), match.start(2) + len(expansion))
 
@@ -371,7 +354,7 @@ def _initials(words: list[str]) -> set[str]:
     """The acronyms a name can have: of every word, or of its significant words after the first."""
     words = [part for w in words for part in w.split("-") if part]
     every = "".join(w[0] for w in words).upper()
-    significant = "".join(w[0] for i, w in enumerate(words) if i == 0 or w.lower() not in _ACRONYM_STOP).upper()
+    significant = "".join(w[0] for i, w in enumerate(words) if i == 0 or w.lower() not in ACRONYM_STOP_WORDS).upper()
     return {every, significant}
 
 
@@ -424,7 +407,7 @@ def _unrecognised_speakers(doc, covered: set[int]) -> Iterator[tuple[Span, str]]
         if span.text.lower() in CAPITALS or span.text.rstrip(".").lower() in TITLES:
             continue
         kind = corrected_type(span, "Person")  # "the CNTP feels": an acronym's speaker is an organisation
-        if span[-1].lower_ in MEDIA_NOT_SURNAMES or kind == "Organization":
+        if is_publication_end(span[-1].lower_) or kind == "Organization":
             yield span, "Organization"  # "The Deseret News reported": a publication
             continue
         yield _with_title(_without_leading_titles(span)), "Person"
@@ -443,3 +426,15 @@ def _retype_group_modifiers(found: list[Mention]) -> list[Mention]:
 
 def _mention(span: Span, offset: int, mention_type: str) -> Mention:
     return Mention(span.text, offset + span.start_char, offset + span.end_char, mention_type)
+
+
+def _role_word(word: str) -> bool:
+    """ "spokeswoman", "director", "members": a role word NER may leave at the end of an organisation's
+    name (kg/data/organisation-role-words.txt)."""
+    return word in data_words("organisation-role-words.txt")
+
+
+def _names_no_organisation(word: str) -> bool:
+    """ "index", "act", "syndrome": a last word of what an acronym stands for that makes it no
+    organisation (kg/data/acronym-non-organisation-words.txt)."""
+    return word in data_words("acronym-non-organisation-words.txt")

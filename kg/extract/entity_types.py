@@ -8,12 +8,19 @@ from spacy.tokens import Span
 
 from kg.extract.forenames import is_common_given_name, is_given_name
 from kg.extract.gazetteer import is_place, is_region
-from kg.extract.lexicon import data_words, role_title
+from kg.extract.lexicon import LOCATIVE_PREPOSITIONS, data_words, role_title
 
-# a name ending in one of these is a publication
-MEDIA_NOT_SURNAMES = {"news", "times", "journal", "gazette", "herald", "tribune", "magazine", "daily",
-                      "telegraph", "chronicle"}
-_MEDIA_WORDS = MEDIA_NOT_SURNAMES | {"post", "guardian", "observer", "globe", "standard", "independent"}
+
+
+def is_publication_end(word: str) -> bool:
+    """ "news", "times", "journal": a word that ends a publication's name and is no surname
+    (kg/data/publication-ends.txt)."""
+    return word in data_words("publication-ends.txt")
+
+
+def _media_end(word: str) -> bool:
+    """ "times", "post", "guardian": a word that ends a publication's name, surname or not."""
+    return is_publication_end(word) or word in data_words("newspaper-name-ends.txt")
 
 
 def is_organisation_end(word: str) -> bool:
@@ -22,8 +29,6 @@ def is_organisation_end(word: str) -> bool:
     return word in data_words("organisation-ends.txt")
 
 
-# prepositions whose object is where something is or comes from: "from Herat", "in Irving"
-_LOCATIVE = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
 # a name ending in one of these, where something takes place, is a venue: "at the Metro Toronto
 
 
@@ -43,7 +48,8 @@ def corrected_type(span: Span, mention_type: str) -> str:
         mention_type = "Organization"  # "Cheng Chung-tai of Civic Passion": what a person is of is a body
     if mention_type == "Person" and len(span) == 1 and _after_a_capital_the(span):
         mention_type = "Organization"  # "The Independent reported", "The Onion": a title, no person
-    if len(span) > 1 and span[-1].lower_ in (_MEDIA_WORDS if mention_type != "Person" else MEDIA_NOT_SURNAMES):
+    last = span[-1].lower_
+    if len(span) > 1 and (_media_end(last) if mention_type != "Person" else is_publication_end(last)):
         mention_type = "Organization"  # "Saudi Gazette", "Deseret News": a publication, not a place or a person
     if mention_type == "Organization" and (_named_place(span) or _venue(span)):
         mention_type = "Place"
@@ -97,7 +103,7 @@ def _seat(span: Span) -> bool:
 def _on_the_map(span: Span) -> bool:
     """ "in western Kamchatka", "in upper Delmas": a name a compass or map adjective puts somewhere."""
     root = span.root
-    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span.start > 0
+    return (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and span.start > 0
             and span.doc[span.start - 1].lower_ in data_words("place-modifiers.txt"))
 
 
@@ -115,7 +121,7 @@ def _named_place(span: Span) -> bool:
     if is_region(span.text):
         return True
     head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and is_place(span.text)
+    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place(span.text)
 
 
 def _personal_name(span: Span) -> bool:
@@ -124,7 +130,7 @@ def _personal_name(span: Span) -> bool:
     return (2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
             and is_given_name(span[0].text) and not is_given_name(span[-1].text)  # not "Morgan Stanley"
             and not is_organisation_end(span[-1].lower_)
-            and span[-1].lower_ not in _MEDIA_WORDS and not is_place(span.text))
+            and not _media_end(span[-1].lower_) and not is_place(span.text))
 
 
 def name_follows(span: Span) -> bool:

@@ -5,34 +5,30 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
+
+class _CueVerbs(Mapping):
+    """Reporting verb lemma -> speech act (kg.model.SPEECH_ACTS): "say" -> "say", "slam" -> "criticize",
+    from kg/data/cue-verbs.tsv, read on first use."""
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _table() -> dict[str, str]:
+        text = resources.files("kg.data").joinpath("cue-verbs.tsv").read_text(encoding="utf-8")
+        rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        return {lemma: act for lemma, act in rows[1:]}
+
+    def __getitem__(self, lemma: str) -> str:
+        return self._table()[lemma]
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
 # reporting verb lemma -> speech act (kg.model.SPEECH_ACTS)
-CUE_VERBS: dict[str, str] = {
-    "say": "say", "state": "say", "tell": "say", "add": "say", "note": "say", "write": "say",
-    "comment": "say", "remark": "say", "reply": "say", "respond": "say", "continue": "say",
-    "reiterate": "say", "repeat": "say", "observe": "say", "declare": "announce", "announce": "announce",
-    "explain": "explain", "claim": "claim", "argue": "claim", "insist": "claim", "maintain": "claim",
-    "contend": "claim", "allege": "claim", "assert": "claim", "suggest": "claim", "predict": "claim",
-    "accuse": "accuse", "blame": "accuse", "charge": "accuse",
-    "deny": "deny", "dispute": "deny", "reject": "reject", "dismiss": "reject", "refute": "reject",
-    "urge": "urge", "demand": "urge", "implore": "urge", "call": "urge",
-    "recommend": "recommend", "propose": "recommend", "advise": "recommend",
-    "acknowledge": "acknowledge", "admit": "acknowledge", "concede": "acknowledge",
-    "warn": "warn", "caution": "warn", "confirm": "confirm", "report": "report", "find": "report",
-    "criticize": "criticize", "criticise": "criticize", "denounce": "criticize", "condemn": "criticize",
-    "promise": "promise", "pledge": "promise", "vow": "promise", "ask": "ask", "question": "ask",
-    "believe": "believe", "think": "believe", "hope": "believe", "fear": "believe",
-    "complain": "criticize", "mock": "criticize", "slam": "criticize", "blast": "criticize",
-    "lambaste": "criticize", "decry": "criticize", "attack": "criticize", "lament": "criticize",
-    "recall": "say", "tweet": "say", "post": "say", "describe": "say", "boast": "say", "brag": "say",
-    "stress": "say", "emphasize": "say", "emphasise": "say", "assure": "promise",
-    "joke": "say", "quip": "say", "testify": "say", "counter": "reject",
-    "rebut": "reject", "retort": "say", "shout": "say", "cry": "say", "chant": "say", "recount": "say",
-    "indicate": "say", "signal": "say", "disclose": "announce", "reveal": "announce", "show": "report",
-    "expect": "believe", "feel": "believe", "worry": "believe", "doubt": "believe", "wonder": "ask",
-    "suspect": "believe", "consider": "believe", "see": "believe", "know": "believe", "estimate": "claim",
-    "want": "urge", "plan": "promise", "intend": "promise", "agree": "say", "learn": "report",
-    "inquire": "ask", "speak": "say", "talk": "say",
-}
+CUE_VERBS: Mapping[str, str] = _CueVerbs()
 
 # cues that report only a quotation beside them ("“...,” he continued."): "prices will continue to
 # rise" and "the deal will continue not to play well" say nothing of anyone's speech
@@ -79,6 +75,39 @@ HONORIFICS = TITLES | {"ambassador", "general", "colonel", "captain", "lieutenan
                        "ayatollah", "emir", "sultan", "crown", "first", "acting", "former", "late"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "madam"}
 MALE_TITLES = {"mr", "sir", "lord"}
+
+# object and possessive personal pronouns: "told him", "their rights"
+PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "you", "his", "their", "our", "my", "your"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# pronouns of quantity that can head a described group: "All of the candidates", "some of them"
+QUANTIFIER_PRONOUNS = {"all", "some", "many", "most", "both", "several", "few", "others", "none"}
+
+# tokens spaCy splits off a possessive: "China's", "the Uyghurs'"
+POSSESSIVE_MARKERS = {"'s", "’s", "'", "’"}
+ARTICLES = {"the", "a", "an"}
+# prefixes hyphenated to a name: "pro-Beijing", "anti-Trump", "ex-Soviet"
+NAME_PREFIXES = {"pro", "anti", "non", "pan", "ex", "post", "pre"}
+# words an acronym leaves out of its letters: "Committee for the Protection of Journalists" -> CPJ
+ACRONYM_STOP_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&"}
+# prepositions whose object is where something is or comes from: "from Herat", "in Irving"
+LOCATIVE_PREPOSITIONS = {"in", "from", "to", "near", "outside", "inside", "across", "throughout", "around"}
+# prepositions that tie a role to its organisation: "director of", "correspondent for", "officer at"
+AFFILIATION_PREPOSITIONS = {"of", "for", "at", "with", "from"}
+# apposition heads that are no role: "Smith, one of ...", "Jones, part of ..."
+NOT_ROLE_WORDS = {"one", "part", "member", "some", "who", "which", "time", "year", "day"}
+# verb lemma -> the role it gives its subject in its object: "leads the party" -> leader
+LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
+                 "found": "founder", "co-found": "co-founder", "own": "owner", "manage": "manager"}
+# cues whose "about" phrase is their topic: "spoke out about abuses", "talked about security"
+TOPIC_CUES = {"speak", "talk"}
+# nouns for a journey whose "to" phrase is a visit: "her trip to Xinjiang"
+VISIT_NOUNS = {"visit", "trip", "tour"}
+# action verbs whose target, with no object, is the subject of their clause: "recommended that China release"
+DIRECTIVE_VERBS = {"recommend", "urge", "demand"}
+# spelled-out numbers, so that "Channel Four" and "Channel 4" are one name
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "first": "1st",
+                "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
 
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}

@@ -14,17 +14,15 @@ from spacy.tokens import Span, Token
 
 from kg.extract.discourse import Discourse, Referent, subject_of
 from kg.extract.evidence import evidence
-from kg.extract.lexicon import (CUE_VERBS, INFINITIVE_CUES, OBJECT_CUES, PEOPLE_NOUNS, QUOTE_ONLY_CUES, TARGETED_CUES,
-                                third_person_cue)
+from kg.extract.lexicon import (CUE_VERBS, INFINITIVE_CUES, OBJECT_CUES, PEOPLE_NOUNS, PERSONAL_PRONOUNS,
+                                QUOTE_ONLY_CUES, TARGETED_CUES, TOPIC_CUES, third_person_cue)
 from kg.extract.quotes import QuoteSpan, quote_spans
 from kg.model import Article, Statement
 from kg.nlp import Paragraph
 
 _CONTENT_DEPS = {"ccomp", "dobj", "dative", "xcomp", "prep", "attr", "oprd", "obj", "advcl"}
 _CLAUSE_DEPS = {"ccomp"}
-_TOPIC_CUES = {"speak", "talk"}
 _MAX_CONTENT_TOKENS = 400
-_PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "you", "his", "their", "our", "my", "your"}
 _MIN_BARE_QUOTE_WORDS = 4  # shorter quotations outside any statement are scare quotes
 _TRIM = " \t\n,.;:—–-"
 _QUOTE_TRIM = " \t\n,;:—–-"  # a quotation keeps its own full stop: it is part of what was said
@@ -147,7 +145,7 @@ def _aimed_at_people(verb: Token, offset: int, discourse: Discourse) -> bool:
             ref = discourse.entity_at(token, offset)
             if ref is not None and not ref.startswith("Place/"):
                 return True
-            if token.pos_ == "PRON" and token.lower_ in _PERSONAL_PRONOUNS:
+            if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
                 return True
             if token.lemma_.lower() in PEOPLE_NOUNS:
                 return True
@@ -177,7 +175,7 @@ def _adjacent_quote(verb: Token, subject: Token, offset: int, quotes: list[Quote
 def _content_tokens(verb: Token, lemma: str) -> list[Token] | None:
     """The clause a reporting verb introduces, or its object phrase for accuse/urge-like verbs."""
     clause = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS] or _that_clause_of_object(verb)
-    if not clause and lemma in _TOPIC_CUES:  # "spoke out about abuses", "talked about security"
+    if not clause and lemma in TOPIC_CUES:  # "spoke out about abuses", "talked about security"
         about = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("about", "against")]
         clause = [p for c in about[:1] for p in c.children if p.dep_ == "pobj"]
     if not clause and lemma in INFINITIVE_CUES:
