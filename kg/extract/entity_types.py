@@ -29,9 +29,6 @@ def is_organisation_end(word: str) -> bool:
     return word in data_words("organisation-ends.txt")
 
 
-# a name ending in one of these, where something takes place, is a venue: "at the Metro Toronto
-
-
 def corrected_type(span: Span, mention_type: str) -> str:
     """The type a name's words, a gazetteer or the sentence give, where NER's label is wrong."""
     if (mention_type == "Organization" or (mention_type == "Person" and not is_given_name(span[0].text))) \
