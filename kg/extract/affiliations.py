@@ -39,7 +39,7 @@ def affiliations(article: Article, paragraphs: Iterable[Paragraph], index: Entit
             found.extend(_adjacent(sent, para.offset, index, article.text))
         found.extend(_parentheses(para, index, article.text))
     best: dict[tuple[str, str], Affiliation] = {}
-    for a in map(_former_apart, found):
+    for a in map(_plain_role, found):
         key = (a.person, a.organization)
         if key not in best or (best[key].role is None and a.role is not None):
             best[key] = a
@@ -342,7 +342,7 @@ def _parentheses(para: Paragraph, index: EntityIndex, text: str) -> Iterator[Aff
         yield Affiliation(person, org, _clean_role(role) if role else None, sentence)
 
 
-def _former_apart(affiliation: Affiliation) -> Affiliation:
+def _plain_role(affiliation: Affiliation) -> Affiliation:
     """ "former chief executive" of Acme: the role is "chief executive", and the membership has ended;
     "(D-Nev.)" gives a party and no role."""
     if affiliation.organization is None or affiliation.role is None:

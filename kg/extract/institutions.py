@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kg.extract.gazetteer import country_code, is_region_abbreviation, place_key
-from kg.extract.lexicon import DEMONYMS, PLACE_ALIASES
+from kg.extract.lexicon import DEMONYMS, PLACE_ALIASES, data_rows
 from kg.model import Mention
 from kg.nlp import Paragraph
 
@@ -42,14 +41,8 @@ def institutions() -> tuple[Institution, ...]:
 
 @lru_cache(maxsize=1)
 def _institutions() -> tuple[Institution, ...]:
-    text = resources.files("kg.data").joinpath("institutions.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines()[1:]:
-        if not line.strip() or line.startswith("#"):
-            continue
-        country, kind, name, aliases, members, ambiguous = line.split("\t")
-        rows.append(Institution(country, kind, name, _forms_of(aliases), _forms_of(members), ambiguous == "yes"))
-    return tuple(rows)
+    return tuple(Institution(country, kind, name, _forms_of(aliases), _forms_of(members), ambiguous == "yes")
+                 for country, kind, name, aliases, members, ambiguous in data_rows("institutions.tsv"))
 
 
 def _forms_of(field: str) -> tuple[str, ...]:
@@ -162,9 +155,7 @@ def institution_names(mentions: Iterable[Mention]) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _designations() -> dict[str, str]:
-    text = resources.files("kg.data").joinpath("party-designations.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#"))
-    return {letter: party for letter, party in rows}
+    return {letter: party for letter, party in data_rows("party-designations.tsv")}
 
 
 # "(D-Nev.)", "(R-Texas)", ", R-S.C.,": a party letter, a hyphen and a state after a name

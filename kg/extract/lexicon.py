@@ -2,33 +2,45 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 
-class _CueVerbs(Mapping):
-    """Reporting verb lemma -> speech act (kg.model.SPEECH_ACTS): "say" -> "say", "slam" -> "criticize",
-    from kg/data/cue-verbs.tsv, read on first use."""
+class _DataMapping(Mapping):
+    """A read-only dict built from a kg/data table on first use, so importing kg reads no file."""
 
-    @staticmethod
-    @lru_cache(maxsize=1)
-    def _table() -> dict[str, str]:
-        text = resources.files("kg.data").joinpath("cue-verbs.tsv").read_text(encoding="utf-8")
-        rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-        return {lemma: act for lemma, act in rows[1:]}
+    def __init__(self, build):
+        self._build = build
 
-    def __getitem__(self, lemma: str) -> str:
-        return self._table()[lemma]
+    @cached_property
+    def _table(self) -> dict[str, str]:
+        return self._build()
+
+    def __getitem__(self, key: str) -> str:
+        return self._table[key]
 
     def __iter__(self):
-        return iter(self._table())
+        return iter(self._table)
 
     def __len__(self) -> int:
-        return len(self._table())
+        return len(self._table)
+
+
+def data_rows(filename: str, *, separator: str | None = "\t", header: bool = True) -> list[list[str]]:
+    """The rows of a table shipped in kg/data: its lines without ``#`` comments and blank lines, split
+    on ``separator`` (None: on whitespace), the first (a header) left out where ``header``."""
+    text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
+    rows = [line.split(separator) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:] if header else rows
+
+
+def _cue_verbs() -> dict[str, str]:
+    """Reporting verb lemma -> speech act (kg.model.SPEECH_ACTS): "say" -> "say", "slam" -> "criticize"."""
+    return {lemma: act for lemma, act in data_rows("cue-verbs.tsv")}
 
 
 # reporting verb lemma -> speech act (kg.model.SPEECH_ACTS)
-CUE_VERBS: Mapping[str, str] = _CueVerbs()
+CUE_VERBS: Mapping[str, str] = _DataMapping(_cue_verbs)
 
 # cues that report only a quotation beside them ("“...,” he continued."): "prices will continue to
 # rise" and "the deal will continue not to play well" say nothing of anyone's speech
@@ -126,35 +138,19 @@ RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhis
 GOVERNMENT_NOUNS = {"government", "authorities", "authority", "officials", "regime", "administration",
                     "ministry", "state", "leadership", "cabinet"}
 
-class _Demonyms(Mapping):
+def _demonyms() -> dict[str, str]:
     """Nationality adjective or people's plural -> country ("chinese" -> "China", "britons" -> "United
-    Kingdom"), from kg/data/demonyms.tsv, read on first use."""
-
-    @staticmethod
-    @lru_cache(maxsize=1)
-    def _table() -> dict[str, str]:
-        text = resources.files("kg.data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
-        table: dict[str, str] = {}
-        for line in text.splitlines()[1:]:
-            if line.strip() and not line.startswith("#"):
-                adjective, people, country = line.split("\t")
-                table.setdefault(adjective, country)
-                if people:
-                    table.setdefault(people, country)
-        return table
-
-    def __getitem__(self, word: str) -> str:
-        return self._table()[word]
-
-    def __iter__(self):
-        return iter(self._table())
-
-    def __len__(self) -> int:
-        return len(self._table())
+    Kingdom"), from kg/data/demonyms.tsv."""
+    table: dict[str, str] = {}
+    for adjective, people, country in data_rows("demonyms.tsv"):
+        table.setdefault(adjective, country)
+        if people:
+            table.setdefault(people, country)
+    return table
 
 
 # nationality adjective -> country name, for "the Chinese government" -> China
-DEMONYMS: Mapping[str, str] = _Demonyms()
+DEMONYMS: Mapping[str, str] = _DataMapping(_demonyms)
 
 # well-known alternative names of countries, folded -> canonical
 PLACE_ALIASES = {
@@ -214,6 +210,4 @@ def title_word(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _title_words() -> dict[str, str]:
-    text = resources.files("kg.data").joinpath("title-abbreviations.txt").read_text(encoding="utf-8")
-    pairs = (line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {short: long for short, long in pairs}
+    return {short: long for short, long in data_rows("title-abbreviations.txt", separator=None, header=False)}
