@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from kg.extract.forenames import gender as name_gender, is_given_name
 from kg.extract.gazetteer import country_code, is_place, is_region, is_region_abbreviation
@@ -97,11 +98,12 @@ class EntityIndex:
         return tuple(refs)
 
     def by_ref(self, ref: str) -> Entity:
-        """The entity with this ref."""
-        for entity in self.entities:
-            if entity.ref == ref:
-                return entity
-        raise KeyError(ref)
+        """The entity with this ref (KeyError when there is none)."""
+        return self._by_ref[ref]
+
+    @cached_property
+    def _by_ref(self) -> dict[str, Entity]:
+        return {entity.ref: entity for entity in self.entities}
 
 
 def resolve(mentions: list[Mention], *, text: str = "", agentive_capitals: set[str] = frozenset()) -> EntityIndex:

@@ -86,9 +86,7 @@ def _prenominal(sent: Span, offset: int, index: EntityIndex, text: str) -> Itera
         if orgs and not roles and named and role_title(named[0].text):
             roles = [named[0]]  # "Democratic Sen. Joe Manchin": the title is written inside the name
         if orgs and roles and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det") for t in before):
-            role_end = offset + roles[-1].idx + len(roles[-1].text)
-            role_end += text.startswith(".", role_end) and role_title(roles[-1].text)  # "Lt." keeps its dot
-            role = text[offset + roles[0].idx : role_end]
+            role = text[offset + roles[0].idx : _title_end(roles[-1], offset, text)]
             yield Affiliation(person, _entity(orgs[-1], offset, index), _clean_role(role),
                               evidence_of(text, offset + sent.start_char, offset + sent.end_char))
 
@@ -280,9 +278,8 @@ def _adjacent(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterato
         titles = [t for t in doc[i + 1 : first.start] if t.text not in (".", "-")]
         org = _entity(doc[i], offset, index) if i >= sent.start else None
         if titles and org is not None and org.startswith(_ORG_TYPES) and role_title(titles[-1].text):
-            role_end = offset + titles[-1].idx + len(titles[-1].text)
-            role_end += text.startswith(".", role_end)
-            yield Affiliation(person, org, _clean_role(text[offset + titles[0].idx : role_end]), evidence)
+            role = text[offset + titles[0].idx : _title_end(titles[-1], offset, text)]
+            yield Affiliation(person, org, _clean_role(role), evidence)
         after = first.end
         if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ == "of":
             after += 1  # "Stephanie Powell, of the DEM's division"
@@ -291,9 +288,14 @@ def _adjacent(sent: Span, offset: int, index: EntityIndex, text: str) -> Iterato
             org = _entity(doc[j], offset, index) if j < sent.end else None
             if org is not None and org.startswith(_ORG_TYPES):
                 written = [t for t in (*titles[-1:], first[0]) if role_title(t.text)]  # "Lt. Jim Bowell of ..."
-                title = written[0].text + ("." if text.startswith(".", offset + written[0].idx + len(written[0].text))
-                                           else "") if written else None
+                title = text[offset + written[0].idx : _title_end(written[0], offset, text)] if written else None
                 yield Affiliation(person, org, _clean_role(title), evidence)
+
+
+def _title_end(token: Token, offset: int, text: str) -> int:
+    """Where a role word ends in the article, with the dot of an abbreviated title ("Lt" + ".")."""
+    end = offset + token.idx + len(token.text)
+    return end + 1 if role_title(token.text) and text.startswith(".", end) else end
 
 
 def _mention_head(token: Token, phrase: list[Token]) -> Token:
